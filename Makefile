@@ -1,0 +1,42 @@
+# Ticketing: the two commands are `make run` and `make test`.
+# Every target finds a JDK 21 or newer by itself (scripts/find-jdk).
+
+SHELL := /bin/bash
+JAVA_HOME := $(shell scripts/find-jdk)
+export JAVA_HOME
+JAVA := $(JAVA_HOME)/bin/java
+JAVA_MAJOR := $(shell $(JAVA) -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
+# Maven 3.8 uses sun.misc.Unsafe; JDK 23+ warns about it unless told otherwise.
+ifeq ($(shell [ "$(JAVA_MAJOR)" -ge 23 ] 2>/dev/null && echo yes),yes)
+export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
+endif
+MVN := mvn -B -q
+CLASSPATH_FILE := launcher/target/classpath.txt
+SERVICE ?=
+PORT ?=
+
+.PHONY: run test build run-service bench clean
+
+## run: build what is needed and start the whole marketplace on http://localhost:8080
+run: build
+	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain
+
+## test: run every test (unit, HTTP and integration against the real PostgreSQL and nats-server)
+test:
+	@mvn -B verify
+
+## run-service SERVICE=<name> PORT=<port>: start one more replica of one service
+run-service: build
+	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
+	@PORT=$(PORT) $(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
+
+## bench: measure the bus (raw jnats and the outbox path) on this machine
+bench:
+	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
+
+build:
+	@$(MVN) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+
+clean:
+	@$(MVN) clean

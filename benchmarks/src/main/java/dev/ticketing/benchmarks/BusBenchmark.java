@@ -1,0 +1,183 @@
+package dev.ticketing.benchmarks;
+
+import dev.ticketing.common.bus.BusConnection;
+import dev.ticketing.common.bus.BusNamespace;
+import dev.ticketing.common.bus.EventListener;
+import dev.ticketing.common.bus.ListenerSettings;
+import dev.ticketing.common.bus.Outcome;
+import dev.ticketing.common.bus.Streams;
+import dev.ticketing.common.config.Env;
+import dev.ticketing.common.db.Database;
+import dev.ticketing.common.events.EventCodec;
+import dev.ticketing.common.events.ExpirationComplete;
+import dev.ticketing.common.events.Subject;
+import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.common.outbox.OutboxRelay;
+import dev.ticketing.common.outbox.RelaySettings;
+import dev.ticketing.common.testing.TestBuses;
+import dev.ticketing.common.testing.TestDatabases;
+import io.nats.client.Connection;
+import io.nats.client.ConsumerContext;
+import io.nats.client.JetStream;
+import io.nats.client.MessageConsumer;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.PublishAck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures, on one nats-server and PostgreSQL in one run: raw jnats async publish and pull-consume
+ * throughput, and the outbox path (commit, relay, stream, listener, handler) throughput with its
+ * commit-to-handler latency. Run with {@code make bench}; sizes from BENCH_RAW and BENCH_OUTBOX.
+ */
+public final class BusBenchmark {
+    private static final int WINDOW = 5_000;
+
+    private BusBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Env env = Env.system();
+        int rawCount = env.integer("BENCH_RAW", 100_000, 1_000, 10_000_000);
+        int outboxCount = env.integer("BENCH_OUTBOX", 20_000, 1_000, 1_000_000);
+        BusNamespace namespace = TestBuses.freshNamespace();
+        BusConnection bus = TestBuses.connect(namespace, "bench");
+        Database database = TestDatabases.open();
+        try {
+            Connection nats = bus.await();
+            Streams.ensure(nats.jetStreamManagement(), namespace);
+            byte[] payload = EventCodec.encode(new ExpirationComplete(UUID.randomUUID().toString()));
+
+            System.out.printf("Ticketing bus benchmark: %d raw messages, %d outbox events, %d-byte payloads, %d cores%n",
+                    rawCount, outboxCount, payload.length, Runtime.getRuntime().availableProcessors());
+            double publishRate = rawPublish(nats, namespace, payload, rawCount);
+            System.out.printf("raw jnats async publish      %,10.0f msg/s%n", publishRate);
+            double consumeRate = rawConsume(nats, namespace, rawCount);
+            System.out.printf("raw jnats pull consume + ack %,10.0f msg/s%n", consumeRate);
+            outboxPath(database, bus, outboxCount, publishRate);
+        } finally {
+            bus.close();
+            TestDatabases.drop(database);
+            TestBuses.deleteStreams(namespace);
+        }
+        System.exit(0);
+    }
+
+    private static double rawPublish(Connection nats, BusNamespace namespace, byte[] payload, int count)
+            throws Exception {
+        JetStream js = nats.jetStream();
+        String subject = namespace.subject(Subject.TICKET_CREATED);
+        long start = System.nanoTime();
+        List<CompletableFuture<PublishAck>> window = new ArrayList<>(WINDOW);
+        for (int i = 0; i < count; i++) {
+            window.add(js.publishAsync(subject, payload));
+            if (window.size() == WINDOW) {
+                CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+                window.clear();
+            }
+        }
+        CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        return count / seconds(start);
+    }
+
+    private static double rawConsume(Connection nats, BusNamespace namespace, int count) throws Exception {
+        ConsumerContext context = nats.getStreamContext(namespace.eventsStream())
+                .createOrUpdateConsumer(ConsumerConfiguration.builder()
+                        .durable("bench_raw")
+                        .filterSubject(namespace.subject(Subject.TICKET_CREATED))
+                        .ackPolicy(AckPolicy.Explicit)
+                        .maxAckPending(20_000)
+                        .build());
+        CountDownLatch done = new CountDownLatch(count);
+        long start = System.nanoTime();
+        try (MessageConsumer consumer = context.consume(message -> {
+            message.ack();
+            done.countDown();
+        })) {
+            if (!done.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("raw consume did not finish");
+            }
+            return count / seconds(start);
+        }
+    }
+
+    private static void outboxPath(Database database, BusConnection bus, int count, double publishRate)
+            throws Exception {
+        Map<String, Long> committedAt = new ConcurrentHashMap<>(count * 2);
+        long[] handledAfter = new long[count];
+        AtomicLong handled = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(count);
+        EventListener<ExpirationComplete> listener = new EventListener<>(bus, "bench", Subject.EXPIRATION_COMPLETE,
+                (event, delivery) -> {
+                    long now = System.nanoTime();
+                    Long committed = committedAt.get(delivery.eventId());
+                    if (committed != null) {
+                        handledAfter[(int) handled.getAndIncrement()] = now - committed;
+                        done.countDown();
+                    }
+                    return Outcome.HANDLED;
+                }, ListenerSettings.defaults(Duration.ofSeconds(30)).withMaxInFlight(64)).start();
+        OutboxRelay relay = new OutboxRelay(database, bus, RelaySettings.defaults()).start();
+        while (!listener.isSubscribed() || !relay.isActive()) {
+            Thread.sleep(20);
+        }
+
+        int producers = 4;
+        int perTransaction = 20;
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int p = 0; p < producers; p++) {
+                int share = count / producers + (p < count % producers ? 1 : 0);
+                pool.submit(() -> {
+                    for (int done0 = 0; done0 < share; done0 += perTransaction) {
+                        int n = Math.min(perTransaction, share - done0);
+                        List<String> ids = database.jdbi().inTransaction(tx -> {
+                            List<String> added = new ArrayList<>(n);
+                            for (int i = 0; i < n; i++) {
+                                added.add(Outbox.add(tx, new ExpirationComplete(UUID.randomUUID().toString()))
+                                        .toString());
+                            }
+                            return added;
+                        });
+                        long now = System.nanoTime();
+                        ids.forEach(id -> committedAt.put(id, now));
+                    }
+                    return null;
+                });
+            }
+        }
+        if (!done.await(300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("outbox path handled only " + handled.get() + " of " + count);
+        }
+        double rate = count / seconds(start);
+        long[] latencies = Arrays.copyOf(handledAfter, count);
+        Arrays.sort(latencies);
+        System.out.printf("outbox -> relay -> handler   %,10.0f events/s (%.0f%% of raw publish)%n", rate,
+                100 * rate / publishRate);
+        System.out.printf("commit -> handler latency    p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                millis(latencies[count / 2]), millis(latencies[(int) (count * 0.99) - 1]),
+                millis(latencies[count - 1]));
+        listener.close();
+        relay.close();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.ticketing.common.bus;
+
+import dev.ticketing.common.events.Event;
+import dev.ticketing.common.events.EventCodec;
+import dev.ticketing.common.events.Subject;
+import io.nats.client.JetStream;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes events to the events stream with {@code Nats-Msg-Id} set to the event id, so that a
+ * republished event is dropped by the stream. Services publish through the outbox; this class is
+ * what the outbox relay (and tests) use underneath.
+ */
+public final class EventPublisher {
+    private final BusConnection bus;
+    private final Duration timeout;
+
+    public EventPublisher(BusConnection bus, Duration timeout) {
+        this.bus = bus;
+        this.timeout = timeout;
+    }
+
+    /** Publishes and waits for the stream's acknowledgement; throws when there is none. */
+    public <E extends Event> PublishAck publish(Subject<E> subject, String eventId, E event)
+            throws PublishFailed, InterruptedException {
+        return await(publishAsync(subject.name(), eventId, EventCodec.encode(event)), eventId);
+    }
+
+    /**
+     * Starts publishing an already encoded event on the contract subject {@code subject}; the
+     * future completes with the stream's acknowledgement.
+     */
+    public CompletableFuture<PublishAck> publishAsync(String subject, String eventId, byte[] payload)
+            throws PublishFailed {
+        BusNamespace namespace = bus.namespace();
+        Subject<?> known = Subject.named(subject)
+                .orElseThrow(() -> new IllegalArgumentException("not a subject of the contract: " + subject));
+        Headers headers = new Headers().put(Delivery.EVENT_ID, eventId);
+        PublishOptions options = PublishOptions.builder()
+                .messageId(eventId)
+                .expectedStream(namespace.eventsStream())
+                .build();
+        JetStream js = bus.current()
+                .map(c -> {
+                    try {
+                        return c.jetStream();
+                    } catch (IOException e) {
+                        return null;
+                    }
+                })
+                .orElseThrow(() -> new PublishFailed("NATS at " + bus.url() + " has not been reachable yet", null));
+        try {
+            return js.publishAsync(namespace.subject(known), headers, payload, options);
+        } catch (RuntimeException e) {
+            throw new PublishFailed("cannot queue event " + eventId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for one acknowledgement within the publisher's timeout. */
+    public PublishAck await(CompletableFuture<PublishAck> pending, String eventId)
+            throws PublishFailed, InterruptedException {
+        try {
+            PublishAck ack = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (ack.hasError()) {
+                throw new PublishFailed("stream refused event " + eventId + ": " + ack.getError(), null);
+            }
+            return ack;
+        } catch (ExecutionException e) {
+            throw new PublishFailed("event " + eventId + " not acknowledged: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailed("event " + eventId + " not acknowledged within " + timeout, e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.ticketing.common.runtime;
+
+import dev.ticketing.common.bus.BusConnection;
+import dev.ticketing.common.bus.BusNamespace;
+import dev.ticketing.common.bus.ListenerSettings;
+import dev.ticketing.common.bus.Listeners;
+import dev.ticketing.common.config.ServiceConfig;
+import dev.ticketing.common.db.Database;
+import dev.ticketing.common.http.HttpApp;
+import dev.ticketing.common.http.Readiness;
+import dev.ticketing.common.http.SessionTokens;
+import dev.ticketing.common.outbox.OutboxRelay;
+import dev.ticketing.common.outbox.RelaySettings;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every service runs on: its schema, its NATS connection, its outbox relay, its listeners and
+ * its HTTP app, started in that order and stopped in the reverse one. On SIGTERM or SIGINT the
+ * service stops taking requests, stops pulling events, lets handlers in flight finish and
+ * acknowledge, lets the relay finish its round, drains NATS and closes the pool.
+ */
+public final class ServiceRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ServiceRuntime.class);
+
+    private final ServiceConfig config;
+    private final Database database;
+    private final BusConnection bus;
+    private final OutboxRelay relay;
+    private final Listeners listeners;
+    private final SessionTokens tokens;
+    private Javalin http;
+    private boolean closed;
+
+    private ServiceRuntime(ServiceConfig config, Database database, BusConnection bus) {
+        this.config = config;
+        this.database = database;
+        this.bus = bus;
+        this.relay = new OutboxRelay(database, bus, RelaySettings.defaults());
+        this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()));
+        this.tokens = new SessionTokens(config.jwtKey());
+    }
+
+    /** Migrates the service's schema, connects to NATS and starts the outbox relay. */
+    public static ServiceRuntime open(ServiceConfig config, String... migrations) {
+        Database database = Database.open(config.database(), 10, migrations);
+        BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
+                new BusNamespace(config.subjectPrefix()));
+        ServiceRuntime runtime = new ServiceRuntime(config, database, bus);
+        runtime.relay.start();
+        return runtime;
+    }
+
+    public ServiceConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public BusConnection bus() {
+        return bus;
+    }
+
+    public SessionTokens tokens() {
+        return tokens;
+    }
+
+    /** The table of the service's listeners; register them before {@link #serve}. */
+    public Listeners listeners() {
+        return listeners;
+    }
+
+    /** Starts the listeners and the HTTP app with {@code routes}; returns the app (its port may be random). */
+    public Javalin serve(Consumer<RoutesConfig> routes) {
+        listeners.start();
+        Readiness readiness = new Readiness()
+                .require("NATS", bus::isConnected)
+                .require("database", database::isReachable);
+        http = HttpApp.create(tokens, readiness, routes).start(config.port());
+        log.info("{} service listening on http://localhost:{}", config.service(), http.port());
+        return http;
+    }
+
+    /** Closes the runtime when the JVM is asked to stop (SIGTERM, SIGINT). */
+    public ServiceRuntime closeOnShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, config.service() + "-shutdown"));
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        log.info("{} service stopping", config.service());
+        if (http != null) {
+            http.stop();
+        }
+        listeners.close();
+        relay.close();
+        bus.close();
+        database.close();
+        log.info("{} service stopped", config.service());
+    }
+}

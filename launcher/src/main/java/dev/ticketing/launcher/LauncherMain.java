@@ -1,0 +1,88 @@
+package dev.ticketing.launcher;
+
+import dev.ticketing.auth.AuthMain;
+import dev.ticketing.common.config.ConfigException;
+import dev.ticketing.common.config.Env;
+import dev.ticketing.common.config.ServiceConfig;
+import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.expiration.ExpirationMain;
+import dev.ticketing.orders.OrdersMain;
+import dev.ticketing.payments.PaymentsMain;
+import dev.ticketing.tickets.TicketsMain;
+import dev.ticketing.web.WebMain;
+import io.javalin.Javalin;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs the marketplace on one machine. Without arguments: all five services (each with its own
+ * schema, consumers and port) and the web front end on {@code PORT} (default 8080), in one process,
+ * talking to each other only through NATS and HTTP. With a service name: that service alone, on
+ * {@code PORT}, as one more replica.
+ */
+public final class LauncherMain {
+    private record Service(String name, int port, Function<ServiceRuntime, Javalin> start) {
+    }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service(AuthMain.SERVICE, AuthMain.DEFAULT_PORT, AuthMain::start),
+            new Service(TicketsMain.SERVICE, TicketsMain.DEFAULT_PORT, TicketsMain::start),
+            new Service(OrdersMain.SERVICE, OrdersMain.DEFAULT_PORT, OrdersMain::start),
+            new Service(ExpirationMain.SERVICE, ExpirationMain.DEFAULT_PORT, ExpirationMain::start),
+            new Service(PaymentsMain.SERVICE, PaymentsMain.DEFAULT_PORT, PaymentsMain::start));
+
+    private LauncherMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            if (args.length == 0) {
+                runAll();
+            } else {
+                runOne(args[0]);
+            }
+        } catch (ConfigException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void runOne(String name) {
+        if (name.equals("web")) {
+            ServiceConfig config = ServiceConfig.from(Env.system(), "web", WebMain.DEFAULT_PORT);
+            Javalin web = WebMain.start(config.port(), config.jwtKey());
+            Runtime.getRuntime().addShutdownHook(new Thread(web::stop));
+            return;
+        }
+        Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new ConfigException("SERVICE must be one of auth, tickets, orders, expiration,"
+                        + " payments, web; got '" + name + "'"));
+        ServiceConfig config = ServiceConfig.from(Env.system(), service.name(), service.port());
+        service.start().apply(ServiceRuntime.open(config).closeOnShutdown());
+    }
+
+    private static void runAll() {
+        Map<String, String> shared = new HashMap<>(System.getenv());
+        String webPort = shared.getOrDefault("PORT", Integer.toString(WebMain.DEFAULT_PORT));
+        shared.remove("PORT");
+        shared.remove("DB_SCHEMA");
+        List<ServiceRuntime> runtimes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> runtimes.reversed().forEach(ServiceRuntime::close)));
+        ServiceConfig first = null;
+        for (Service service : SERVICES) {
+            ServiceConfig config = ServiceConfig.from(new Env(shared), service.name(), service.port());
+            first = first == null ? config : first;
+            ServiceRuntime runtime = ServiceRuntime.open(config);
+            runtimes.add(runtime);
+            service.start().apply(runtime);
+        }
+        ServiceConfig web = ServiceConfig.from(new Env(Map.of("PORT", webPort)), "web", WebMain.DEFAULT_PORT);
+        Javalin app = WebMain.start(web.port(), first.jwtKey());
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        System.out.printf("%nTicketing is running on http://localhost:%d%n  PostgreSQL: %s%n  NATS: %s%n"
+                + "Press Ctrl-C to stop.%n", app.port(), first.database().jdbcUrl(), first.natsUrl());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.ticketing.auth;
+
+import dev.ticketing.common.config.ConfigException;
+import dev.ticketing.common.config.Env;
+import dev.ticketing.common.config.ServiceConfig;
+import dev.ticketing.common.runtime.ServiceRuntime;
+import io.javalin.Javalin;
+
+/** Wires the auth service: every {@code new}, every route and every listener of it. */
+public final class AuthMain {
+    public static final String SERVICE = "auth";
+    public static final int DEFAULT_PORT = 3001;
+
+    private AuthMain() {
+    }
+
+    /** Starts the service on {@code runtime}; its routes and listeners come with its own issue. */
+    public static Javalin start(ServiceRuntime runtime) {
+        return runtime.serve(routes -> {
+        });
+    }
+
+    public static void main(String[] args) {
+        try {
+            ServiceRuntime runtime = ServiceRuntime.open(ServiceConfig.from(Env.system(), SERVICE, DEFAULT_PORT))
+                    .closeOnShutdown();
+            start(runtime);
+        } catch (ConfigException e) {
+            System.err.println("Cannot start the auth service: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+}
