@@ -25,7 +25,6 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.PublishAck;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures, on one nats-server and PostgreSQL in one run: raw jnats async publish and pull-consume
@@ -115,34 +113,64 @@ public final class BusBenchmark {
 
     private static void outboxPath(Database database, BusConnection bus, int count, double publishRate)
             throws Exception {
-        Map<String, Long> committedAt = new ConcurrentHashMap<>(count * 2);
-        long[] handledAfter = new long[count];
-        AtomicLong handled = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(count);
+        Map<String, Long> handledAt = new ConcurrentHashMap<>(count * 4);
+        CountDownLatch drained = new CountDownLatch(count);
         EventListener<ExpirationComplete> listener = new EventListener<>(bus, "bench", Subject.EXPIRATION_COMPLETE,
                 (event, delivery) -> {
-                    long now = System.nanoTime();
-                    Long committed = committedAt.get(delivery.eventId());
-                    if (committed != null) {
-                        handledAfter[(int) handled.getAndIncrement()] = now - committed;
-                        done.countDown();
+                    if (handledAt.putIfAbsent(delivery.eventId(), System.nanoTime()) == null) {
+                        drained.countDown();
                     }
                     return Outcome.HANDLED;
                 }, ListenerSettings.defaults(Duration.ofSeconds(30)).withMaxInFlight(64)).start();
-        OutboxRelay relay = new OutboxRelay(database, bus, RelaySettings.defaults()).start();
-        while (!listener.isSubscribed() || !relay.isActive()) {
+        while (!listener.isSubscribed()) {
             Thread.sleep(20);
         }
 
-        int producers = 4;
-        int perTransaction = 20;
+        // 1. A backlog of committed events: how fast relay, stream and listener move it to the handler.
+        commit(database, count, 500, 1, new ConcurrentHashMap<>());
+        OutboxRelay relay = new OutboxRelay(database, bus, RelaySettings.defaults()).start();
         long start = System.nanoTime();
+        if (!drained.await(300, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("outbox path handled only " + handledAt.size() + " of " + count);
+        }
+        double rate = count / seconds(start);
+        System.out.printf("outbox -> relay -> handler   %,10.0f events/s (%.0f%% of raw publish), backlog of %d%n",
+                rate, 100 * rate / publishRate, count);
+
+        // 2. Live traffic, one event per transaction as a service writes them: commit-to-handler latency.
+        int live = Math.max(1_000, count / 4);
+        Map<String, Long> committedAt = new ConcurrentHashMap<>(live * 2);
+        handledAt.clear();
+        long liveStart = System.nanoTime();
+        commit(database, live, 1, 4, committedAt);
+        double commitRate = live / seconds(liveStart);
+        while (handledAt.size() < live) {
+            Thread.sleep(5);
+        }
+        double liveRate = live / seconds(liveStart);
+        long[] latencies = handledAt.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - committedAt.get(e.getKey())))
+                .sorted()
+                .toArray();
+        System.out.printf("live: %d commits by 4 writers %,10.0f commits/s, handled %,10.0f events/s%n", live,
+                commitRate, liveRate);
+        System.out.printf("commit -> handler latency    p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                millis(latencies[latencies.length / 2]), millis(latencies[(int) (latencies.length * 0.99) - 1]),
+                millis(latencies[latencies.length - 1]));
+        listener.close();
+        relay.close();
+    }
+
+    /** Commits {@code count} events, {@code perTransaction} at a time, from {@code writers} threads. */
+    private static void commit(Database database, int count, int perTransaction, int writers,
+                               Map<String, Long> committedAt) throws Exception {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int p = 0; p < producers; p++) {
-                int share = count / producers + (p < count % producers ? 1 : 0);
-                pool.submit(() -> {
-                    for (int done0 = 0; done0 < share; done0 += perTransaction) {
-                        int n = Math.min(perTransaction, share - done0);
+            List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int share = count / writers + (w < count % writers ? 1 : 0);
+                all.add(pool.submit(() -> {
+                    for (int written = 0; written < share; written += perTransaction) {
+                        int n = Math.min(perTransaction, share - written);
                         List<String> ids = database.jdbi().inTransaction(tx -> {
                             List<String> added = new ArrayList<>(n);
                             for (int i = 0; i < n; i++) {
@@ -155,22 +183,12 @@ public final class BusBenchmark {
                         ids.forEach(id -> committedAt.put(id, now));
                     }
                     return null;
-                });
+                }));
+            }
+            for (var future : all) {
+                future.get();
             }
         }
-        if (!done.await(300, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("outbox path handled only " + handled.get() + " of " + count);
-        }
-        double rate = count / seconds(start);
-        long[] latencies = Arrays.copyOf(handledAfter, count);
-        Arrays.sort(latencies);
-        System.out.printf("outbox -> relay -> handler   %,10.0f events/s (%.0f%% of raw publish)%n", rate,
-                100 * rate / publishRate);
-        System.out.printf("commit -> handler latency    p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                millis(latencies[count / 2]), millis(latencies[(int) (count * 0.99) - 1]),
-                millis(latencies[count - 1]));
-        listener.close();
-        relay.close();
     }
 
     private static double seconds(long startNanos) {

@@ -23,7 +23,7 @@ public final class Outbox {
                         WITH added AS (
                             INSERT INTO outbox (event_id, subject, payload) VALUES (:eventId, :subject, :payload)
                             RETURNING id)
-                        SELECT pg_notify('outbox_' || current_schema(), id::text) FROM added""")
+                        SELECT pg_notify('outbox_' || current_schema(), '') FROM added""")
                 .bind("eventId", eventId)
                 .bind("subject", Subject.of(event).name())
                 .bind("payload", new String(EventCodec.encode(event), StandardCharsets.UTF_8))
