@@ -12,7 +12,7 @@ import java.time.Duration;
 public record RelaySettings(int batchSize, Duration sweepInterval, Duration standbyRetry, Duration retention,
                             Duration publishTimeout) {
     public static RelaySettings defaults() {
-        return new RelaySettings(500, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofHours(1),
+        return new RelaySettings(2000, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofHours(1),
                 Duration.ofSeconds(5));
     }
 

@@ -54,6 +54,23 @@ public final class ServiceRuntime implements AutoCloseable {
         return runtime;
     }
 
+    /**
+     * What a service's {@code main} does: reads the environment, opens the runtime (closed on
+     * SIGTERM/SIGINT) and starts the service with {@code start}. Returns false, after printing why,
+     * when the configuration is bad; the caller exits.
+     */
+    public static boolean startFromEnvironment(String service, int defaultPort,
+                                               java.util.function.Function<ServiceRuntime, Javalin> start) {
+        try {
+            start.apply(open(ServiceConfig.from(dev.ticketing.common.config.Env.system(), service, defaultPort))
+                    .closeOnShutdown());
+            return true;
+        } catch (dev.ticketing.common.config.ConfigException e) {
+            System.err.println("Cannot start the " + service + " service: " + e.getMessage());
+            return false;
+        }
+    }
+
     public ServiceConfig config() {
         return config;
     }

@@ -1,9 +1,15 @@
 package dev.ticketing.common.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.ticketing.common.bus.BusNamespace;
 import dev.ticketing.common.config.ServiceConfig;
 import dev.ticketing.common.runtime.ServiceRuntime;
+import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Opens a service's runtime on a fresh schema and NATS namespace, with a random HTTP port. */
 public final class TestServices {
@@ -15,6 +21,26 @@ public final class TestServices {
     public static ServiceConfig config(String service, BusNamespace namespace) {
         return new ServiceConfig(service, 0, TestBuses.natsUrl(), "test-" + service, namespace.prefix(),
                 TestDatabases.freshSchema(), JWT_KEY, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Starts a service with {@code start} on a fresh schema and namespace, and checks that it is
+     * healthy, becomes ready, and answers an unknown route with the contract's error body.
+     */
+    public static void assertStartsAndReportsReady(String service, Function<ServiceRuntime, Javalin> start) {
+        BusNamespace namespace = TestBuses.freshNamespace();
+        ServiceRuntime runtime = open(service, namespace);
+        try {
+            HttpTestClient http = new HttpTestClient(start.apply(runtime).port());
+            assertThat(http.get("/health", Map.of()).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/ready", Map.of()).status() == 200);
+            assertThat(http.get("/api/unknown", Map.of()).json().toString())
+                    .isEqualTo("{\"errors\":[{\"message\":\"Not Found\"}]}");
+        } finally {
+            runtime.close();
+            TestDatabases.drop(runtime.database());
+            TestBuses.deleteStreams(namespace);
+        }
     }
 
     public static ServiceRuntime open(String service, BusNamespace namespace, String... migrations) {

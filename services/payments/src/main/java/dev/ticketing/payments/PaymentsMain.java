@@ -1,8 +1,5 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
-import dev.ticketing.common.config.ServiceConfig;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import io.javalin.Javalin;
 
@@ -21,12 +18,7 @@ public final class PaymentsMain {
     }
 
     public static void main(String[] args) {
-        try {
-            ServiceRuntime runtime = ServiceRuntime.open(ServiceConfig.from(Env.system(), SERVICE, DEFAULT_PORT))
-                    .closeOnShutdown();
-            start(runtime);
-        } catch (ConfigException e) {
-            System.err.println("Cannot start the payments service: " + e.getMessage());
+        if (!ServiceRuntime.startFromEnvironment(SERVICE, DEFAULT_PORT, PaymentsMain::start)) {
             System.exit(2);
         }
     }
