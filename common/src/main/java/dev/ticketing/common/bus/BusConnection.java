@@ -70,7 +70,8 @@ public final class BusConnection implements AutoCloseable {
             throw new IllegalStateException("interrupted while connecting to NATS", e);
         }
         try {
-            bus.connection.get(3, TimeUnit.SECONDS);
+            // Streams exist before anyone publishes through a connection that opened in time.
+            Streams.ensureQuietly(bus.connection.get(3, TimeUnit.SECONDS), namespace);
         } catch (TimeoutException e) {
             log.warn("NATS at {} is not reachable yet; the service starts and keeps connecting", url);
         } catch (InterruptedException e) {
@@ -155,6 +156,7 @@ public final class BusConnection implements AutoCloseable {
                 case CONNECTED, RECONNECTED -> {
                     log.info("NATS {} {}", url, type.getEvent());
                     connection.complete(conn);
+                    // On every (re)connect: the server may be new, or may have lost the streams.
                     Thread.ofVirtual().name("ensure-streams").start(() -> Streams.ensureQuietly(conn, namespace));
                 }
                 case DISCONNECTED, CLOSED, LAME_DUCK -> log.warn("NATS {} {}", url, type.getEvent());
