@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.Subject;
+import dev.ticketing.common.testing.SimulatedWork;
 import dev.ticketing.common.testing.TestBuses;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class GracefulShutdownIntegrationTest {
         EventHandler<ExpirationComplete> slow = (event, delivery) -> {
             inFlight.incrementAndGet();
             try {
-                Thread.sleep(150); // a handler's transaction
+                SimulatedWork.lasting(Duration.ofMillis(150)); // a handler's transaction
                 completed.computeIfAbsent(event.orderId(), id -> new AtomicInteger()).incrementAndGet();
                 return Outcome.HANDLED;
             } finally {

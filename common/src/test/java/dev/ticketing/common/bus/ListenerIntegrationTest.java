@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.common.testing.SimulatedWork;
 import dev.ticketing.common.testing.TestBuses;
 import io.nats.client.Connection;
 import io.nats.client.api.PublishAck;
@@ -116,12 +117,12 @@ class ListenerIntegrationTest {
         List<String> second = new CopyOnWriteArrayList<>();
         EventHandler<TicketCreated> slowFirst = (event, delivery) -> {
             first.add(delivery.eventId());
-            Thread.sleep(5);
+            SimulatedWork.lasting(Duration.ofMillis(5));
             return Outcome.HANDLED;
         };
         EventHandler<TicketCreated> slowSecond = (event, delivery) -> {
             second.add(delivery.eventId());
-            Thread.sleep(5);
+            SimulatedWork.lasting(Duration.ofMillis(5));
             return Outcome.HANDLED;
         };
         ListenerSettings few = FAST.withMaxInFlight(2);

@@ -1,12 +1,13 @@
 package dev.ticketing.common.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /** A nats-server (JetStream on) started by a test on a port of its own, for outage scenarios. */
 public final class ChildNatsServer implements AutoCloseable {
@@ -31,15 +32,15 @@ public final class ChildNatsServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(storage.resolve("server.log").toFile())
                 .start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(this::answers);
+    }
+
+    private boolean answers() {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
-        throw new IllegalStateException("nats-server did not start on port " + port);
     }
 
     @Override
