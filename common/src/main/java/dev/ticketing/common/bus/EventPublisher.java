@@ -3,16 +3,18 @@ package dev.ticketing.common.bus;
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.EventCodec;
 import dev.ticketing.common.events.Subject;
+import io.nats.client.Connection;
 import io.nats.client.JetStream;
-import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Publishes events to the events stream with {@code Nats-Msg-Id} set to the event id, so that a
@@ -22,10 +24,14 @@ import java.util.concurrent.TimeoutException;
 public final class EventPublisher {
     private final BusConnection bus;
     private final Duration timeout;
+    private final Map<String, String> natsSubjects;
+    private volatile JetStream jetStream;
 
     public EventPublisher(BusConnection bus, Duration timeout) {
         this.bus = bus;
         this.timeout = timeout;
+        this.natsSubjects = Subject.all().stream()
+                .collect(Collectors.toUnmodifiableMap(Subject::name, s -> bus.namespace().subject(s)));
     }
 
     /** Publishes and waits for the stream's acknowledgement; throws when there is none. */
@@ -40,28 +46,32 @@ public final class EventPublisher {
      */
     public CompletableFuture<PublishAck> publishAsync(String subject, String eventId, byte[] payload)
             throws PublishFailed {
-        BusNamespace namespace = bus.namespace();
-        Subject<?> known = Subject.named(subject)
-                .orElseThrow(() -> new IllegalArgumentException("not a subject of the contract: " + subject));
-        Headers headers = new Headers().put(Delivery.EVENT_ID, eventId);
-        PublishOptions options = PublishOptions.builder()
-                .messageId(eventId)
-                .expectedStream(namespace.eventsStream())
-                .build();
-        JetStream js = bus.current()
-                .map(c -> {
-                    try {
-                        return c.jetStream();
-                    } catch (IOException e) {
-                        return null;
-                    }
-                })
-                .orElseThrow(() -> new PublishFailed("NATS at " + bus.url() + " has not been reachable yet", null));
+        String natsSubject = natsSubjects.get(subject);
+        if (natsSubject == null) {
+            throw new IllegalArgumentException("not a subject of the contract: " + subject);
+        }
+        // Nats-Msg-Id is both the event id and the stream's duplicate key (Delivery reads it back).
+        Headers headers = new Headers().put(Delivery.MSG_ID, eventId);
         try {
-            return js.publishAsync(namespace.subject(known), headers, payload, options);
+            return jetStream().publishAsync(natsSubject, headers, payload);
         } catch (RuntimeException e) {
             throw new PublishFailed("cannot queue event " + eventId + ": " + e.getMessage(), e);
         }
+    }
+
+    private JetStream jetStream() throws PublishFailed {
+        JetStream js = jetStream;
+        if (js == null) {
+            Connection connection = bus.current()
+                    .orElseThrow(() -> new PublishFailed("NATS at " + bus.url() + " has not been reachable yet", null));
+            try {
+                js = connection.jetStream();
+            } catch (IOException e) {
+                throw new PublishFailed("no JetStream context: " + e.getMessage(), e);
+            }
+            jetStream = js;
+        }
+        return js;
     }
 
     /** Waits for one acknowledgement within the publisher's timeout. */

@@ -4,16 +4,11 @@ import dev.ticketing.common.bus.BusConnection;
 import dev.ticketing.common.bus.EventPublisher;
 import dev.ticketing.common.bus.PublishFailed;
 import dev.ticketing.common.db.Database;
-import io.nats.client.api.PublishAck;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +25,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Database database;
-    private final EventPublisher publisher;
+    private final OutboxPipeline pipeline;
     private final RelaySettings settings;
     private final String schema;
     private final String channel;
@@ -41,7 +36,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     public OutboxRelay(Database database, BusConnection bus, RelaySettings settings) {
         this.database = database;
-        this.publisher = new EventPublisher(bus, settings.publishTimeout());
+        this.pipeline = new OutboxPipeline(database.jdbi(), new EventPublisher(bus, settings.publishTimeout()),
+                settings.batchSize());
         this.settings = settings;
         this.schema = database.config().schema();
         this.channel = "outbox_" + schema;
@@ -91,7 +87,7 @@ public final class OutboxRelay implements AutoCloseable {
         while (running) {
             int published;
             try {
-                published = publishBatch();
+                published = pipeline.round();
                 if (failing) {
                     log.info("Outbox relay of {} is publishing again", schema);
                     failing = false;
@@ -111,60 +107,10 @@ public final class OutboxRelay implements AutoCloseable {
                 return;
             }
             cleanUpWhenDue();
-            if (published < settings.batchSize()) {
+            if (published < settings.batchSize() && !pipeline.hasInFlight()) {
                 session.getNotifications((int) settings.sweepInterval().toMillis());
             }
         }
-    }
-
-    /** Publishes one batch; returns how many rows it found. */
-    int publishBatch() throws PublishFailed, InterruptedException {
-        List<OutboxRow> rows = database.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT id, event_id, subject, payload FROM outbox
-                        WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
-                .bind("limit", settings.batchSize())
-                .map((rs, ctx) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("subject"),
-                        rs.getString("payload")))
-                .list());
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        List<CompletableFuture<PublishAck>> pending = new ArrayList<>(rows.size());
-        PublishFailed failure = null;
-        for (OutboxRow row : rows) {
-            try {
-                pending.add(publisher.publishAsync(row.subject(), row.eventId(),
-                        row.payload().getBytes(StandardCharsets.UTF_8)));
-            } catch (PublishFailed e) {
-                failure = e;
-                break;
-            }
-        }
-        List<Long> acknowledged = new ArrayList<>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            try {
-                publisher.await(pending.get(i), rows.get(i).eventId());
-                acknowledged.add(rows.get(i).id());
-            } catch (PublishFailed e) {
-                failure = e;
-                break;
-            }
-        }
-        markPublished(acknowledged);
-        if (failure != null) {
-            throw failure;
-        }
-        return rows.size();
-    }
-
-    private void markPublished(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        database.jdbi().useHandle(h -> h.createUpdate(
-                        "UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY(:ids)")
-                .bindArray("ids", Long.class, ids)
-                .execute());
     }
 
     private void cleanUpWhenDue() {
@@ -203,20 +149,19 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Lets the current round finish, then releases the lock (by closing the session) for a standby. */
+    /** Lets the current round finish and its rows be marked, then releases the lock for a standby. */
     @Override
     public void close() {
         running = false;
         Thread current = thread;
-        if (current != null) {
-            try {
+        try {
+            if (current != null) {
                 current.join(settings.sweepInterval().plus(settings.publishTimeout()).plusSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
+            pipeline.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private record OutboxRow(long id, String eventId, String subject, String payload) {
-    }
 }
