@@ -10,12 +10,12 @@ JAVA_MAJOR := $(shell $(JAVA) -XshowSettings:properties -version 2>&1 | sed -n '
 ifeq ($(shell [ "$(JAVA_MAJOR)" -ge 23 ] 2>/dev/null && echo yes),yes)
 export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 endif
-MVN := mvn -B -q
+MVN := mvn -B -q -Dstyle.color=never
 CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build run-service bench clean
+.PHONY: run test build run-service bench clean dead-letters replay-dead-letter
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -29,6 +29,14 @@ test:
 run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
 	@PORT=$(PORT) $(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
+
+## dead-letters: list the events set aside in the dead-letter stream
+dead-letters: build
+	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters
+
+## replay-dead-letter SEQ=<n>: publish dead letter n again on its original subject
+replay-dead-letter: build
+	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters replay $(SEQ)
 
 ## bench: measure the bus (raw jnats and the outbox path) on this machine
 bench:

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * Runs the marketplace on one machine. Without arguments: all five services (each with its own
  * schema, consumers and port) and the web front end on {@code PORT} (default 8080), in one process,
  * talking to each other only through NATS and HTTP. With a service name: that service alone, on
- * {@code PORT}, as one more replica.
+ * {@code PORT}, as one more replica. With {@code dead-letters [replay <seq>]}: the dead-letter stream.
  */
 public final class LauncherMain {
     private record Service(String name, int port, Function<ServiceRuntime, Javalin> start) {
@@ -37,10 +37,12 @@ public final class LauncherMain {
     private LauncherMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         try {
             if (args.length == 0) {
                 runAll();
+            } else if (args[0].equals("dead-letters")) {
+                DeadLetterCommand.run(args);
             } else {
                 runOne(args[0]);
             }
@@ -72,8 +74,12 @@ public final class LauncherMain {
         List<ServiceRuntime> runtimes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> runtimes.reversed().forEach(ServiceRuntime::close)));
         ServiceConfig first = null;
+        String host = ServiceConfig.from(new Env(shared), "web", WebMain.DEFAULT_PORT).natsClientId();
         for (Service service : SERVICES) {
-            ServiceConfig config = ServiceConfig.from(new Env(shared), service.name(), service.port());
+            // Five connections from one process: name each after its service so the server tells them apart.
+            Map<String, String> env = new HashMap<>(shared);
+            env.putIfAbsent("NATS_CLIENT_ID", host + "-" + service.name());
+            ServiceConfig config = ServiceConfig.from(new Env(env), service.name(), service.port());
             first = first == null ? config : first;
             ServiceRuntime runtime = ServiceRuntime.open(config);
             runtimes.add(runtime);

@@ -34,7 +34,7 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
         return new ServiceConfig(service,
                 env.port("PORT", defaultPort),
                 env.string("NATS_URL", "nats://127.0.0.1:4222"),
-                env.optional("NATS_CLIENT_ID").orElseGet(() -> hostName() + "-" + service),
+                env.optional("NATS_CLIENT_ID").orElseGet(ServiceConfig::hostName),
                 prefix,
                 DatabaseConfig.from(env, service),
                 jwtKey,
