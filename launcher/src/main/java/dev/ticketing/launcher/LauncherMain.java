@@ -52,6 +52,13 @@ public final class LauncherMain {
         }
     }
 
+    /** The environment of a local run: plain HTTP, so the session cookie cannot be {@code Secure}. */
+    private static Map<String, String> localEnvironment() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putIfAbsent("COOKIE_SECURE", "false");
+        return env;
+    }
+
     private static void runOne(String name) {
         if (name.equals("web")) {
             ServiceConfig config = ServiceConfig.from(Env.system(), "web", WebMain.DEFAULT_PORT);
@@ -62,12 +69,12 @@ public final class LauncherMain {
         Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ConfigException("SERVICE must be one of auth, tickets, orders, expiration,"
                         + " payments, web; got '" + name + "'"));
-        ServiceConfig config = ServiceConfig.from(Env.system(), service.name(), service.port());
+        ServiceConfig config = ServiceConfig.from(new Env(localEnvironment()), service.name(), service.port());
         service.start().apply(ServiceRuntime.open(config).closeOnShutdown());
     }
 
     private static void runAll() {
-        Map<String, String> shared = new HashMap<>(System.getenv());
+        Map<String, String> shared = localEnvironment();
         String webPort = shared.getOrDefault("PORT", Integer.toString(WebMain.DEFAULT_PORT));
         shared.remove("PORT");
         shared.remove("DB_SCHEMA");

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param database     the service's database and schema
  * @param jwtKey       key that signs and verifies session tokens ({@code JWT_KEY})
  * @param ackWait      how long the bus waits for an ack before redelivering ({@code ACK_WAIT}, default 5 s)
+ * @param env          the environment it was read from, for the settings of one service alone
  */
 public record ServiceConfig(String service, int port, String natsUrl, String natsClientId, String subjectPrefix,
-                            DatabaseConfig database, String jwtKey, Duration ackWait) {
+                            DatabaseConfig database, String jwtKey, Duration ackWait, Env env) {
 
     /** A key for local running only; a deployment sets {@code JWT_KEY}. */
     public static final String LOCAL_JWT_KEY = "local-development-key-change-me-in-any-deployment";
@@ -38,7 +39,8 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
                 prefix,
                 DatabaseConfig.from(env, service),
                 jwtKey,
-                env.duration("ACK_WAIT", Duration.ofSeconds(5)));
+                env.duration("ACK_WAIT", Duration.ofSeconds(5)),
+                env);
     }
 
     private static String hostName() {

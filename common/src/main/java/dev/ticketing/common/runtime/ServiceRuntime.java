@@ -44,9 +44,12 @@ public final class ServiceRuntime implements AutoCloseable {
         this.tokens = new SessionTokens(config.jwtKey());
     }
 
-    /** Migrates the service's schema, connects to NATS and starts the outbox relay. */
-    public static ServiceRuntime open(ServiceConfig config, String... migrations) {
-        Database database = Database.open(config.database(), 10, migrations);
+    /**
+     * Migrates the service's schema (the shared migrations, then {@code classpath:db/<service>}),
+     * connects to NATS and starts the outbox relay.
+     */
+    public static ServiceRuntime open(ServiceConfig config) {
+        Database database = Database.open(config.database(), 10, "classpath:db/" + config.service());
         BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
                 new BusNamespace(config.subjectPrefix()));
         ServiceRuntime runtime = new ServiceRuntime(config, database, bus);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.common.bus.BusNamespace;
+import dev.ticketing.common.config.Env;
 import dev.ticketing.common.config.ServiceConfig;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import io.javalin.Javalin;
@@ -20,7 +21,7 @@ public final class TestServices {
 
     public static ServiceConfig config(String service, BusNamespace namespace) {
         return new ServiceConfig(service, 0, TestBuses.natsUrl(), "test-" + service, namespace.prefix(),
-                TestDatabases.freshSchema(), JWT_KEY, Duration.ofSeconds(5));
+                TestDatabases.freshSchema(), JWT_KEY, Duration.ofSeconds(5), new Env(Map.of()));
     }
 
     /**
@@ -43,7 +44,7 @@ public final class TestServices {
         }
     }
 
-    public static ServiceRuntime open(String service, BusNamespace namespace, String... migrations) {
-        return ServiceRuntime.open(config(service, namespace), migrations);
+    public static ServiceRuntime open(String service, BusNamespace namespace) {
+        return ServiceRuntime.open(config(service, namespace));
     }
 }

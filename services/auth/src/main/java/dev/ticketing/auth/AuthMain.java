@@ -1,7 +1,16 @@
 package dev.ticketing.auth;
 
+import dev.ticketing.auth.adapters.http.UserRoutes;
+import dev.ticketing.auth.adapters.persistence.JdbiUsers;
+import dev.ticketing.auth.adapters.security.BcryptPasswords;
+import dev.ticketing.auth.application.SignIn;
+import dev.ticketing.auth.application.SignUp;
+import dev.ticketing.auth.domain.Passwords;
+import dev.ticketing.auth.domain.Users;
+import dev.ticketing.common.http.SessionTokens;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import io.javalin.Javalin;
+import java.time.Clock;
 
 /** Wires the auth service: every {@code new}, every route and every listener of it. */
 public final class AuthMain {
@@ -11,10 +20,18 @@ public final class AuthMain {
     private AuthMain() {
     }
 
-    /** Starts the service on {@code runtime}; its routes and listeners come with its own issue. */
     public static Javalin start(ServiceRuntime runtime) {
-        return runtime.serve(routes -> {
-        });
+        return start(runtime, AuthSettings.from(runtime.config().env()));
+    }
+
+    public static Javalin start(ServiceRuntime runtime, AuthSettings settings) {
+        Users users = new JdbiUsers(runtime.database().jdbi());
+        Passwords passwords = new BcryptPasswords(settings.bcryptCost());
+        SessionTokens tokens = new SessionTokens(runtime.config().jwtKey(), settings.sessionLifetime(),
+                Clock.systemUTC());
+        UserRoutes routes = new UserRoutes(new SignUp(users, passwords), new SignIn(users, passwords), tokens,
+                settings.secureCookies());
+        return runtime.serve(routes::register);
     }
 
     public static void main(String[] args) {

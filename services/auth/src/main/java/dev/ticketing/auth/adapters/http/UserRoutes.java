@@ -1,0 +1,77 @@
+package dev.ticketing.auth.adapters.http;
+
+import dev.ticketing.auth.application.SignIn;
+import dev.ticketing.auth.application.SignUp;
+import dev.ticketing.auth.domain.CredentialRules;
+import dev.ticketing.auth.domain.User;
+import dev.ticketing.common.http.JsonBody;
+import dev.ticketing.common.http.SessionTokens;
+import dev.ticketing.common.http.Sessions;
+import dev.ticketing.common.http.Validation;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code /api/users}: sign up, sign in, sign out and the current user, as the contract says. */
+public final class UserRoutes {
+    private final SignUp signUp;
+    private final SignIn signIn;
+    private final SessionTokens tokens;
+    private final boolean secureCookies;
+
+    public UserRoutes(SignUp signUp, SignIn signIn, SessionTokens tokens, boolean secureCookies) {
+        this.signUp = signUp;
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.secureCookies = secureCookies;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/users/signup", this::signUp);
+        routes.post("/api/users/signin", this::signIn);
+        routes.post("/api/users/signout", this::signOut);
+        routes.get("/api/users/currentuser", this::currentUser);
+    }
+
+    private void signUp(Context ctx) {
+        JsonBody body = JsonBody.of(ctx);
+        String email = body.text("email").orElse(null);
+        String password = body.text("password").orElse(null);
+        new Validation()
+                .require(CredentialRules.isValidEmail(email), "email", "Email must be valid")
+                .require(CredentialRules.isAcceptablePassword(password), "password",
+                        "Password must be between 4 and 20 characters")
+                .orThrow();
+        startSession(ctx, signUp.signUp(email, password));
+        ctx.status(201);
+    }
+
+    private void signIn(Context ctx) {
+        JsonBody body = JsonBody.of(ctx);
+        String email = body.text("email").orElse(null);
+        String password = body.text("password").orElse(null);
+        new Validation()
+                .require(CredentialRules.isValidEmail(email), "email", "Email must be valid")
+                .require(password != null && !password.isEmpty(), "password", "You must supply a password")
+                .orThrow();
+        startSession(ctx, signIn.signIn(email, password));
+        ctx.status(200);
+    }
+
+    private void startSession(Context ctx, User user) {
+        Sessions.setCookie(ctx, tokens.issue(user.id(), user.email()), tokens, secureCookies);
+        ctx.json(Map.of("id", user.id(), "email", user.email()));
+    }
+
+    private void signOut(Context ctx) {
+        Sessions.clearCookie(ctx, secureCookies);
+        ctx.json(Map.of());
+    }
+
+    private void currentUser(Context ctx) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("currentUser", Sessions.currentUser(ctx).orElse(null));
+        ctx.json(body);
+    }
+}

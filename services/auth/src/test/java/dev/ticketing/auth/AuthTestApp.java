@@ -1,0 +1,48 @@
+package dev.ticketing.auth;
+
+import dev.ticketing.common.bus.BusNamespace;
+import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.common.testing.HttpTestClient;
+import dev.ticketing.common.testing.TestBuses;
+import dev.ticketing.common.testing.TestDatabases;
+import dev.ticketing.common.testing.TestServices;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The auth service on a random port, its own schema and NATS namespace; a cheap bcrypt cost for speed. */
+public final class AuthTestApp implements AutoCloseable {
+    public static final AuthSettings SETTINGS = new AuthSettings(Duration.ofDays(1), true, 4);
+
+    private final BusNamespace namespace = TestBuses.freshNamespace();
+    private final ServiceRuntime runtime;
+    private final HttpTestClient http;
+
+    public AuthTestApp(AuthSettings settings) {
+        runtime = TestServices.open(AuthMain.SERVICE, namespace);
+        http = new HttpTestClient(AuthMain.start(runtime, settings).port());
+    }
+
+    public AuthTestApp() {
+        this(SETTINGS);
+    }
+
+    public HttpTestClient http() {
+        return http;
+    }
+
+    public ServiceRuntime runtime() {
+        return runtime;
+    }
+
+    /** An address nobody has used yet. */
+    public static String anEmail() {
+        return "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        TestDatabases.drop(runtime.database());
+        TestBuses.deleteStreams(namespace);
+    }
+}
