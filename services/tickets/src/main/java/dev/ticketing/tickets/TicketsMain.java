@@ -1,7 +1,17 @@
 package dev.ticketing.tickets;
 
+import dev.ticketing.common.events.Subject;
+import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.tickets.adapters.http.TicketRoutes;
+import dev.ticketing.tickets.adapters.persistence.TicketRepository;
+import dev.ticketing.tickets.application.BrowseTickets;
+import dev.ticketing.tickets.application.EditTicket;
+import dev.ticketing.tickets.application.ReleaseTicket;
+import dev.ticketing.tickets.application.ReserveTicket;
+import dev.ticketing.tickets.application.SellTicket;
 import io.javalin.Javalin;
+import org.jdbi.v3.core.Jdbi;
 
 /** Wires the tickets service: every {@code new}, every route and every listener of it. */
 public final class TicketsMain {
@@ -11,10 +21,17 @@ public final class TicketsMain {
     private TicketsMain() {
     }
 
-    /** Starts the service on {@code runtime}; its routes and listeners come with its own issue. */
     public static Javalin start(ServiceRuntime runtime) {
-        return runtime.serve(routes -> {
-        });
+        Jdbi jdbi = runtime.database().jdbi();
+        TicketRepository tickets = new TicketRepository();
+        ReserveTicket reserve = new ReserveTicket(tickets);
+        ReleaseTicket release = new ReleaseTicket(tickets);
+        runtime.listeners()
+                .on(Subject.ORDER_CREATED, ProcessedEvents.idempotent(jdbi, "tickets_order_created", reserve::handle))
+                .on(Subject.ORDER_CANCELLED, ProcessedEvents.idempotent(jdbi, "tickets_order_cancelled", release::handle));
+        TicketRoutes routes = new TicketRoutes(new SellTicket(jdbi, tickets), new EditTicket(jdbi, tickets),
+                new BrowseTickets(jdbi, tickets));
+        return runtime.serve(routes::register);
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,59 @@
+package dev.ticketing.tickets.adapters.http;
+
+import dev.ticketing.common.http.JsonBody;
+import dev.ticketing.common.http.SessionUser;
+import dev.ticketing.common.http.Sessions;
+import dev.ticketing.common.http.Validation;
+import dev.ticketing.tickets.application.BrowseTickets;
+import dev.ticketing.tickets.application.EditTicket;
+import dev.ticketing.tickets.application.SellTicket;
+import dev.ticketing.tickets.domain.TicketRules;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+
+/** {@code /api/tickets}: sell, browse, show and edit tickets, as the contract says. */
+public final class TicketRoutes {
+    private final SellTicket sell;
+    private final EditTicket edit;
+    private final BrowseTickets browse;
+
+    public TicketRoutes(SellTicket sell, EditTicket edit, BrowseTickets browse) {
+        this.sell = sell;
+        this.edit = edit;
+        this.browse = browse;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/tickets", this::create);
+        routes.get("/api/tickets", ctx -> ctx.json(browse.forSale().stream().map(TicketView::of).toList()));
+        routes.get("/api/tickets/{id}", ctx -> ctx.json(TicketView.of(browse.one(ctx.pathParam("id")))));
+        routes.put("/api/tickets/{id}", this::update);
+    }
+
+    private void create(Context ctx) {
+        SessionUser seller = Sessions.requireUser(ctx);
+        TitleAndPrice input = TitleAndPrice.of(ctx);
+        ctx.status(201).json(TicketView.of(sell.sell(input.title(), input.price(), seller.id())));
+    }
+
+    private void update(Context ctx) {
+        SessionUser editor = Sessions.requireUser(ctx);
+        TitleAndPrice input = TitleAndPrice.of(ctx);
+        ctx.json(TicketView.of(edit.edit(ctx.pathParam("id"), input.title(), input.price(), editor.id())));
+    }
+
+    /** A validated request body; a bad one is refused with every field error at once. */
+    private record TitleAndPrice(String title, BigDecimal price) {
+        static TitleAndPrice of(Context ctx) {
+            JsonBody body = JsonBody.of(ctx);
+            String title = body.text("title").orElse(null);
+            BigDecimal price = body.number("price").orElse(null);
+            new Validation()
+                    .require(TicketRules.isValidTitle(title), "title", "Title is required")
+                    .require(TicketRules.isValidPrice(price), "price", "Price must be greater than 0")
+                    .orThrow();
+            return new TitleAndPrice(title, price);
+        }
+    }
+}

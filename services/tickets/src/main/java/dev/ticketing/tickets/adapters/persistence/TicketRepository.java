@@ -1,0 +1,85 @@
+package dev.ticketing.tickets.adapters.persistence;
+
+import dev.ticketing.tickets.domain.Ticket;
+import dev.ticketing.tickets.domain.TicketRules;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Tickets in the {@code tickets} table, always read and written inside the caller's transaction. */
+public final class TicketRepository {
+    private static final String COLUMNS = "id, title, price, user_id, version, order_id";
+
+    public void insert(Handle tx, Ticket ticket) {
+        tx.createUpdate("INSERT INTO tickets (" + COLUMNS + ") VALUES (:id, :title, :price, :userId, :version, :orderId)")
+                .bind("id", UUID.fromString(ticket.id()))
+                .bind("title", ticket.title())
+                .bind("price", ticket.price())
+                .bind("userId", ticket.userId())
+                .bind("version", ticket.version())
+                .bind("orderId", ticket.orderId())
+                .execute();
+    }
+
+    public Optional<Ticket> find(Handle tx, String id) {
+        return parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
+                .bind("id", uuid).map(TicketRepository::ticket).findOne());
+    }
+
+    /** The ticket, locked until the transaction ends, so that changes to one ticket queue up. */
+    public Optional<Ticket> findForUpdate(Handle tx, String id) {
+        return parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id FOR UPDATE")
+                .bind("id", uuid).map(TicketRepository::ticket).findOne());
+    }
+
+    /**
+     * Writes {@code next} over version {@code next.version() - 1}. False when the row holds another
+     * version: someone else changed it first.
+     */
+    public boolean update(Handle tx, Ticket next) {
+        return tx.createUpdate("""
+                        UPDATE tickets SET title = :title, price = :price, order_id = :orderId, version = :version
+                        WHERE id = :id AND version = :previous""")
+                .bind("id", UUID.fromString(next.id()))
+                .bind("title", next.title())
+                .bind("price", next.price())
+                .bind("orderId", next.orderId())
+                .bind("version", next.version())
+                .bind("previous", next.version() - 1)
+                .execute() == 1;
+    }
+
+    /** Tickets that are not reserved, newest first. */
+    public List<Ticket> available(Handle tx) {
+        return tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE order_id IS NULL ORDER BY created_at DESC")
+                .map(TicketRepository::ticket).list();
+    }
+
+    /** Records that {@code orderId} was cancelled; true the first time. */
+    public boolean recordCancellation(Handle tx, String orderId) {
+        return tx.createUpdate("INSERT INTO cancelled_orders (order_id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .bind("id", orderId).execute() == 1;
+    }
+
+    public boolean isCancelled(Handle tx, String orderId) {
+        return tx.createQuery("SELECT count(*) FROM cancelled_orders WHERE order_id = :id")
+                .bind("id", orderId).mapTo(Integer.class).one() > 0;
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Ticket ticket(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Ticket(rs.getString("id"), rs.getString("title"), TicketRules.normalise(rs.getBigDecimal("price")),
+                rs.getString("user_id"), rs.getLong("version"), rs.getString("order_id"));
+    }
+}

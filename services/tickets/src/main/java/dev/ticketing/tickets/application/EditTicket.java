@@ -1,0 +1,35 @@
+package dev.ticketing.tickets.application;
+
+import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.tickets.adapters.persistence.TicketRepository;
+import dev.ticketing.tickets.domain.Ticket;
+import java.math.BigDecimal;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The seller changes a ticket. Concurrent edits of one ticket queue on its row lock; each one that
+ * succeeds is one version and one {@code ticket.updated}, and the versioned write refuses to
+ * overwrite a version it did not read.
+ */
+public final class EditTicket {
+    private final Jdbi jdbi;
+    private final TicketRepository tickets;
+
+    public EditTicket(Jdbi jdbi, TicketRepository tickets) {
+        this.jdbi = jdbi;
+        this.tickets = tickets;
+    }
+
+    public Ticket edit(String ticketId, String title, BigDecimal price, String editorId) {
+        return jdbi.inTransaction(tx -> {
+            Ticket current = tickets.findForUpdate(tx, ticketId).orElseThrow(NotFound::new);
+            Ticket next = current.edit(title, price, editorId);
+            if (!tickets.update(tx, next)) {
+                throw new IllegalStateException("ticket " + ticketId + " changed under its row lock");
+            }
+            Outbox.add(tx, next.updated());
+            return next;
+        });
+    }
+}

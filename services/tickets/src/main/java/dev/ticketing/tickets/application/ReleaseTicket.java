@@ -1,0 +1,33 @@
+package dev.ticketing.tickets.application;
+
+import dev.ticketing.common.bus.Delivery;
+import dev.ticketing.common.bus.Outcome;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.tickets.adapters.persistence.TicketRepository;
+import dev.ticketing.tickets.domain.Ticket;
+import org.jdbi.v3.core.Handle;
+
+/** An order was cancelled: the ticket it held is for sale again (and {@code ticket.updated} says so). */
+public final class ReleaseTicket {
+    private final TicketRepository tickets;
+
+    public ReleaseTicket(TicketRepository tickets) {
+        this.tickets = tickets;
+    }
+
+    /** Runs in the listener's transaction (see {@code ProcessedEvents.idempotent}). */
+    public Outcome handle(Handle tx, OrderCancelled event, Delivery delivery) {
+        tickets.recordCancellation(tx, event.id());
+        Ticket ticket = tickets.findForUpdate(tx, event.ticket().id()).orElse(null);
+        if (ticket == null || !event.id().equals(ticket.orderId())) {
+            return Outcome.HANDLED; // not held by this order (any more, or not yet): nothing to release
+        }
+        Ticket released = ticket.release();
+        if (!tickets.update(tx, released)) {
+            return Outcome.NOT_YET;
+        }
+        Outbox.add(tx, released.updated());
+        return Outcome.HANDLED;
+    }
+}

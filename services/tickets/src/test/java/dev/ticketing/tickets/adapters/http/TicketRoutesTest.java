@@ -1,0 +1,202 @@
+package dev.ticketing.tickets.adapters.http;
+
+import static dev.ticketing.tickets.TicketsTestApp.BOUND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.common.testing.HttpTestClient;
+import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.tickets.TicketsTestApp;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every route and error case of /api/tickets, through the real app, database and bus. */
+class TicketRoutesTest {
+    private static TicketsTestApp app;
+    private static HttpTestClient http;
+
+    @BeforeAll
+    static void start() {
+        app = new TicketsTestApp();
+        http = app.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static Response create(Map<String, String> user, String body) {
+        return http.post("/api/tickets", body, user);
+    }
+
+    private static JsonNode aTicket(Map<String, String> seller, String title, String price) {
+        Response response = create(seller, "{\"title\":\"" + title + "\",\"price\":" + price + "}");
+        assertThat(response.status()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static Response update(Map<String, String> user, String id, String body) {
+        return http.send("PUT", "/api/tickets/" + id, body, user);
+    }
+
+    private static void assertFieldError(Response response, String field, String message) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().toString())
+                .isEqualTo("{\"errors\":[{\"message\":\"" + message + "\",\"field\":\"" + field + "\"}]}");
+    }
+
+    @Test
+    void can_only_be_created_by_a_signed_in_user() {
+        Response response = create(Map.of(), "{\"title\":\"Concert\",\"price\":10}");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Not authorized\"}]}");
+    }
+
+    @Test
+    void returns_an_error_if_an_invalid_title_is_provided() {
+        Map<String, String> user = app.signedIn();
+        assertFieldError(create(user, "{\"title\":\"\",\"price\":10}"), "title", "Title is required");
+        assertFieldError(create(user, "{\"title\":\"   \",\"price\":10}"), "title", "Title is required");
+        assertFieldError(create(user, "{\"price\":10}"), "title", "Title is required");
+        assertFieldError(create(user, "{\"title\":42,\"price\":10}"), "title", "Title is required");
+    }
+
+    @Test
+    void returns_an_error_if_an_invalid_price_is_provided() {
+        Map<String, String> user = app.signedIn();
+        for (String price : new String[] {"-10", "0", "\"10\"", "10.123", "1000000", "null", "true"}) {
+            assertFieldError(create(user, "{\"title\":\"Concert\",\"price\":" + price + "}"), "price",
+                    "Price must be greater than 0");
+        }
+        assertFieldError(create(user, "{\"title\":\"Concert\"}"), "price", "Price must be greater than 0");
+    }
+
+    @Test
+    void reports_both_errors_and_refuses_malformed_json() {
+        Response both = create(app.signedIn(), "{}");
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().get("errors")).hasSize(2);
+        assertThat(create(app.signedIn(), "{\"title\":").status()).isEqualTo(400);
+    }
+
+    @Test
+    void creates_a_ticket_with_valid_inputs_and_publishes_an_event() {
+        String sellerId = UUID.randomUUID().toString();
+        JsonNode ticket = aTicket(app.signedIn(sellerId), "Concert", "20.50");
+        assertThat(ticket.get("title").asText()).isEqualTo("Concert");
+        assertThat(ticket.get("price").decimalValue()).isEqualByComparingTo("20.5");
+        assertThat(ticket.get("price").isNumber()).isTrue();
+        assertThat(ticket.get("userId").asText()).isEqualTo(sellerId);
+        assertThat(ticket.get("version").asLong()).isZero();
+        assertThat(ticket.get("orderId").isNull()).isTrue();
+
+        String id = ticket.get("id").asText();
+        await().atMost(BOUND).until(() -> app.created().stream().anyMatch(e -> e.id().equals(id)));
+        TicketCreated event = app.created().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        assertThat(event).isEqualTo(new TicketCreated(id, 0, "Concert", new BigDecimal("20.5"), sellerId));
+    }
+
+    @Test
+    void shows_a_ticket_and_answers_404_for_an_unknown_or_malformed_id() {
+        JsonNode ticket = aTicket(app.signedIn(), "Play", "15");
+        Response found = http.get("/api/tickets/" + ticket.get("id").asText(), Map.of());
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json()).isEqualTo(ticket);
+        for (String id : new String[] {UUID.randomUUID().toString(), "not-an-id"}) {
+            Response missing = http.get("/api/tickets/" + id, Map.of());
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Not Found\"}]}");
+        }
+    }
+
+    @Test
+    void lists_the_tickets_for_sale_newest_first_without_reserved_ones() throws Exception {
+        JsonNode older = aTicket(app.signedIn(), "Older", "5");
+        JsonNode reserved = aTicket(app.signedIn(), "Reserved", "6");
+        JsonNode newer = aTicket(app.signedIn(), "Newer", "7");
+        reserve(reserved.get("id").asText());
+
+        JsonNode list = http.get("/api/tickets", Map.of()).json();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        list.forEach(t -> ids.add(t.get("id").asText()));
+        assertThat(ids).doesNotContain(reserved.get("id").asText());
+        assertThat(ids).containsSubsequence(newer.get("id").asText(), older.get("id").asText());
+    }
+
+    @Test
+    void update_requires_a_signed_in_user_and_an_existing_ticket() {
+        JsonNode ticket = aTicket(app.signedIn(), "Concert", "10");
+        assertThat(update(Map.of(), ticket.get("id").asText(), "{\"title\":\"x\",\"price\":5}").status())
+                .isEqualTo(401);
+        for (String id : new String[] {UUID.randomUUID().toString(), "nope"}) {
+            assertThat(update(app.signedIn(), id, "{\"title\":\"x\",\"price\":5}").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void returns_a_401_if_the_user_does_not_own_the_ticket() {
+        JsonNode ticket = aTicket(app.signedIn(), "Concert", "10");
+        Response response = update(app.signedIn(), ticket.get("id").asText(), "{\"title\":\"Mine\",\"price\":1}");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(http.get("/api/tickets/" + ticket.get("id").asText(), Map.of()).json().get("title").asText())
+                .isEqualTo("Concert");
+    }
+
+    @Test
+    void validates_an_update() {
+        Map<String, String> seller = app.signedIn();
+        String id = aTicket(seller, "Concert", "10").get("id").asText();
+        assertFieldError(update(seller, id, "{\"title\":\"\",\"price\":10}"), "title", "Title is required");
+        assertFieldError(update(seller, id, "{\"title\":\"Concert\",\"price\":-10}"), "price",
+                "Price must be greater than 0");
+    }
+
+    @Test
+    void updates_the_ticket_with_the_next_version_and_publishes_an_event() {
+        String sellerId = UUID.randomUUID().toString();
+        Map<String, String> seller = app.signedIn(sellerId);
+        String id = aTicket(seller, "Concert", "10").get("id").asText();
+
+        Response response = update(seller, id, "{\"title\":\"Opera\",\"price\":100}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("title").asText()).isEqualTo("Opera");
+        assertThat(response.json().get("price").decimalValue()).isEqualByComparingTo("100");
+        assertThat(response.json().get("version").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/tickets/" + id, Map.of()).json().get("title").asText()).isEqualTo("Opera");
+        await().atMost(BOUND).until(() -> app.updated().stream().anyMatch(e -> e.id().equals(id)));
+        assertThat(app.updated().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow())
+                .isEqualTo(new TicketUpdated(id, 1, "Opera", new BigDecimal("100"), sellerId, null));
+    }
+
+    @Test
+    void rejects_updates_if_the_ticket_is_reserved() throws Exception {
+        Map<String, String> seller = app.signedIn();
+        String id = aTicket(seller, "Concert", "10").get("id").asText();
+        reserve(id);
+
+        Response response = update(seller, id, "{\"title\":\"Opera\",\"price\":100}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().toString())
+                .isEqualTo("{\"errors\":[{\"message\":\"Cannot edit a reserved ticket\"}]}");
+    }
+
+    private static void reserve(String ticketId) throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        app.publish(new OrderCreated(orderId, 0, "created", "buyer", Instant.now().plusSeconds(900),
+                new OrderCreated.Ticket(ticketId, BigDecimal.TEN)));
+        await().atMost(BOUND).until(() -> orderId.equals(
+                http.get("/api/tickets/" + ticketId, Map.of()).json().get("orderId").asText(null)));
+    }
+}
