@@ -61,12 +61,16 @@ public final class UserRoutes {
 
     private void startSession(Context ctx, User user) {
         Sessions.setCookie(ctx, tokens.issue(user.id(), user.email()), tokens, secureCookies);
-        ctx.json(Map.of("id", user.id(), "email", user.email()));
+        ctx.json(new UserView(user.id(), user.email()));
     }
 
     private void signOut(Context ctx) {
         Sessions.clearCookie(ctx, secureCookies);
         ctx.json(Map.of());
+    }
+
+    /** The contract's user JSON: {@code {id,email}}, never the password hash. */
+    private record UserView(String id, String email) {
     }
 
     private void currentUser(Context ctx) {
