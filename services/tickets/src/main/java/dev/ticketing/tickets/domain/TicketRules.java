@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.domain;
 
+import dev.ticketing.common.money.Money;
 import java.math.BigDecimal;
 
 /** What a title and a price must be. Prices are exact decimals: never floating point. */
@@ -21,7 +22,6 @@ public final class TicketRules {
 
     /** The price without trailing zeros (10.50 becomes 10.5), as JSON shows numbers. */
     public static BigDecimal normalise(BigDecimal price) {
-        BigDecimal stripped = price.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return Money.plain(price);
     }
 }

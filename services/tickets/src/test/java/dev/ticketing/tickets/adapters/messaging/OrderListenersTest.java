@@ -56,9 +56,7 @@ class OrderListenersTest {
     }
 
     private static int processed(String eventId) {
-        return app.runtime().database().jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM processed_events WHERE event_id = :id").bind("id", eventId)
-                .mapTo(Integer.class).one());
+        return app.processed(eventId);
     }
 
     @Test

@@ -1,0 +1,57 @@
+package dev.ticketing.orders.adapters.http;
+
+import dev.ticketing.common.errors.InvalidInput;
+import dev.ticketing.common.http.JsonBody;
+import dev.ticketing.common.http.SessionUser;
+import dev.ticketing.common.http.Sessions;
+import dev.ticketing.orders.application.CancelOrder;
+import dev.ticketing.orders.application.PlaceOrder;
+import dev.ticketing.orders.application.ViewOrders;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.UUID;
+
+/** {@code /api/orders}: place, list, show and cancel orders, as the contract says. */
+public final class OrderRoutes {
+    private final PlaceOrder place;
+    private final CancelOrder cancel;
+    private final ViewOrders view;
+
+    public OrderRoutes(PlaceOrder place, CancelOrder cancel, ViewOrders view) {
+        this.place = place;
+        this.cancel = cancel;
+        this.view = view;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post("/api/orders", this::place);
+        routes.get("/api/orders", ctx -> {
+            SessionUser buyer = Sessions.requireUser(ctx);
+            ctx.json(view.of(buyer.id()).stream().map(OrderView::of).toList());
+        });
+        routes.get("/api/orders/{id}", ctx -> {
+            SessionUser buyer = Sessions.requireUser(ctx);
+            ctx.json(OrderView.of(view.one(ctx.pathParam("id"), buyer.id())));
+        });
+        routes.delete("/api/orders/{id}", ctx -> {
+            SessionUser buyer = Sessions.requireUser(ctx);
+            cancel.cancel(ctx.pathParam("id"), buyer.id());
+            ctx.status(204);
+        });
+    }
+
+    private void place(Context ctx) {
+        SessionUser buyer = Sessions.requireUser(ctx);
+        String ticketId = JsonBody.of(ctx).text("ticketId").filter(OrderRoutes::isId)
+                .orElseThrow(() -> new InvalidInput("ticketId", "TicketId must be provided"));
+        ctx.status(201).json(OrderView.of(place.place(buyer.id(), ticketId)));
+    }
+
+    private static boolean isId(String text) {
+        try {
+            return UUID.fromString(text).toString().equalsIgnoreCase(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

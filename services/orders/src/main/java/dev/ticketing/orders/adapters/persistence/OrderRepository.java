@@ -1,0 +1,87 @@
+package dev.ticketing.orders.adapters.persistence;
+
+import dev.ticketing.common.money.Money;
+import dev.ticketing.orders.domain.Order;
+import dev.ticketing.orders.domain.OrderStatus;
+import dev.ticketing.orders.domain.TicketAlreadyReserved;
+import dev.ticketing.orders.domain.TicketCopy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Orders with their tickets, read and written inside the caller's transaction. */
+public final class OrderRepository {
+    private static final String SELECT = """
+            SELECT o.id, o.user_id, o.status, o.expires_at, o.version,
+                   t.id AS ticket_id, t.title, t.price, t.version AS ticket_version
+            FROM orders o JOIN tickets t ON t.id = o.ticket_id""";
+
+    /** Inserts a new order; a live order for the same ticket makes it {@link TicketAlreadyReserved}. */
+    public void insert(Handle tx, Order order) {
+        try {
+            tx.createUpdate("""
+                            INSERT INTO orders (id, user_id, status, expires_at, ticket_id, version)
+                            VALUES (:id, :userId, :status, :expiresAt, :ticketId, :version)""")
+                    .bind("id", UUID.fromString(order.id()))
+                    .bind("userId", order.userId())
+                    .bind("status", order.status().wire())
+                    .bind("expiresAt", Timestamp.from(order.expiresAt()))
+                    .bind("ticketId", order.ticket().id())
+                    .bind("version", order.version())
+                    .execute();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw new TicketAlreadyReserved();
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Order> find(Handle tx, String id) {
+        return parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id")
+                .bind("id", uuid).map(OrderRepository::order).findOne());
+    }
+
+    /** The order, locked until the transaction ends, so that its changes queue up. */
+    public Optional<Order> findForUpdate(Handle tx, String id) {
+        return parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id FOR UPDATE OF o")
+                .bind("id", uuid).map(OrderRepository::order).findOne());
+    }
+
+    /** Writes {@code next} over its previous version; false when the row holds another version. */
+    public boolean update(Handle tx, Order next) {
+        return tx.createUpdate("UPDATE orders SET status = :status, version = :version WHERE id = :id AND version = :previous")
+                .bind("id", UUID.fromString(next.id()))
+                .bind("status", next.status().wire())
+                .bind("version", next.version())
+                .bind("previous", next.version() - 1)
+                .execute() == 1;
+    }
+
+    /** A buyer's orders, newest first. */
+    public List<Order> ofBuyer(Handle tx, String userId) {
+        return tx.createQuery(SELECT + " WHERE o.user_id = :userId ORDER BY o.created_at DESC")
+                .bind("userId", userId).map(OrderRepository::order).list();
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
+        TicketCopy ticket = new TicketCopy(rs.getString("ticket_id"), rs.getString("title"),
+                Money.plain(rs.getBigDecimal("price")), rs.getLong("ticket_version"));
+        return new Order(rs.getString("id"), rs.getString("user_id"), OrderStatus.fromWire(rs.getString("status")),
+                rs.getTimestamp("expires_at").toInstant(), rs.getLong("version"), ticket);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ticketing.orders.application;
+
+import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.orders.adapters.persistence.OrderRepository;
+import dev.ticketing.orders.domain.Order;
+import dev.ticketing.orders.domain.OrderStatus;
+import org.jdbi.v3.core.Jdbi;
+
+/** The buyer cancels their order; its ticket is released by the {@code order.cancelled} it publishes. */
+public final class CancelOrder {
+    private final Jdbi jdbi;
+    private final OrderRepository orders;
+
+    public CancelOrder(Jdbi jdbi, OrderRepository orders) {
+        this.jdbi = jdbi;
+        this.orders = orders;
+    }
+
+    public Order cancel(String orderId, String requesterId) {
+        return jdbi.inTransaction(tx -> {
+            Order order = orders.findForUpdate(tx, orderId).orElseThrow(NotFound::new).requireOwner(requesterId);
+            if (order.status() == OrderStatus.CANCELLED) {
+                return order; // already cancelled: nothing changes, nothing is published again
+            }
+            Order cancelled = order.cancel();
+            if (!orders.update(tx, cancelled)) {
+                throw new IllegalStateException("order " + orderId + " changed under its row lock");
+            }
+            Outbox.add(tx, cancelled.cancelled());
+            return cancelled;
+        });
+    }
+}

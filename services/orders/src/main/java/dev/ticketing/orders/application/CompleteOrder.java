@@ -1,0 +1,30 @@
+package dev.ticketing.orders.application;
+
+import dev.ticketing.common.bus.Delivery;
+import dev.ticketing.common.bus.Outcome;
+import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.orders.adapters.persistence.OrderRepository;
+import dev.ticketing.orders.domain.Order;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The order was paid: it is complete. A payment that arrives for an order already cancelled
+ * changes nothing here; the payments service refunds it when it sees that order's cancellation
+ * (see docs/adr-003-payment-and-expiry.md).
+ */
+public final class CompleteOrder {
+    private final OrderRepository orders;
+
+    public CompleteOrder(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    public Outcome handle(Handle tx, PaymentCreated event, Delivery delivery) {
+        Order order = orders.findForUpdate(tx, event.orderId())
+                .orElseThrow(() -> new IllegalStateException("payment of unknown order " + event.orderId()));
+        if (!order.isOpen()) {
+            return Outcome.HANDLED;
+        }
+        return orders.update(tx, order.complete()) ? Outcome.HANDLED : Outcome.NOT_YET;
+    }
+}

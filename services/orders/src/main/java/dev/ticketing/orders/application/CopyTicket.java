@@ -1,0 +1,35 @@
+package dev.ticketing.orders.application;
+
+import dev.ticketing.common.bus.Delivery;
+import dev.ticketing.common.bus.Outcome;
+import dev.ticketing.common.bus.VersionedEvents;
+import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.common.money.Money;
+import dev.ticketing.orders.adapters.persistence.TicketCopies;
+import dev.ticketing.orders.domain.TicketCopy;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Keeps the replica of tickets in step with the tickets service, one version at a time: an event
+ * whose predecessor has not been applied waits, one already applied changes nothing.
+ */
+public final class CopyTicket {
+    private final TicketCopies tickets;
+
+    public CopyTicket(TicketCopies tickets) {
+        this.tickets = tickets;
+    }
+
+    public Outcome created(Handle tx, TicketCreated event, Delivery delivery) {
+        TicketCopy copy = new TicketCopy(event.id(), event.title(), Money.plain(event.price()), event.version());
+        return VersionedEvents.apply(tickets.versionForUpdate(tx, event.id()), event.version(),
+                () -> tickets.insertFirst(tx, copy));
+    }
+
+    public Outcome updated(Handle tx, TicketUpdated event, Delivery delivery) {
+        TicketCopy copy = new TicketCopy(event.id(), event.title(), Money.plain(event.price()), event.version());
+        return VersionedEvents.apply(tickets.versionForUpdate(tx, event.id()), event.version(),
+                () -> tickets.updateNext(tx, copy));
+    }
+}

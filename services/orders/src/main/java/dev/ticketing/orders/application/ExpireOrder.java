@@ -1,0 +1,32 @@
+package dev.ticketing.orders.application;
+
+import dev.ticketing.common.bus.Delivery;
+import dev.ticketing.common.bus.Outcome;
+import dev.ticketing.common.events.ExpirationComplete;
+import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.orders.adapters.persistence.OrderRepository;
+import dev.ticketing.orders.domain.Order;
+import org.jdbi.v3.core.Handle;
+
+/** The payment window closed: an order that is still open is cancelled; a paid or cancelled one stays as it is. */
+public final class ExpireOrder {
+    private final OrderRepository orders;
+
+    public ExpireOrder(OrderRepository orders) {
+        this.orders = orders;
+    }
+
+    public Outcome handle(Handle tx, ExpirationComplete event, Delivery delivery) {
+        Order order = orders.findForUpdate(tx, event.orderId())
+                .orElseThrow(() -> new IllegalStateException("expiry of unknown order " + event.orderId()));
+        if (!order.isOpen()) {
+            return Outcome.HANDLED;
+        }
+        Order cancelled = order.cancel();
+        if (!orders.update(tx, cancelled)) {
+            return Outcome.NOT_YET;
+        }
+        Outbox.add(tx, cancelled.cancelled());
+        return Outcome.HANDLED;
+    }
+}

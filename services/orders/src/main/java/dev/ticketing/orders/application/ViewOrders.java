@@ -1,0 +1,26 @@
+package dev.ticketing.orders.application;
+
+import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.orders.adapters.persistence.OrderRepository;
+import dev.ticketing.orders.domain.Order;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** A buyer's own orders. */
+public final class ViewOrders {
+    private final Jdbi jdbi;
+    private final OrderRepository orders;
+
+    public ViewOrders(Jdbi jdbi, OrderRepository orders) {
+        this.jdbi = jdbi;
+        this.orders = orders;
+    }
+
+    public List<Order> of(String buyerId) {
+        return jdbi.withHandle(h -> orders.ofBuyer(h, buyerId));
+    }
+
+    public Order one(String orderId, String requesterId) {
+        return jdbi.withHandle(h -> orders.find(h, orderId)).orElseThrow(NotFound::new).requireOwner(requesterId);
+    }
+}

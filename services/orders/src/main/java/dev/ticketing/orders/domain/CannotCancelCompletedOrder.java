@@ -1,0 +1,10 @@
+package dev.ticketing.orders.domain;
+
+import dev.ticketing.common.errors.BusinessRuleViolation;
+
+/** A paid order stays paid. */
+public class CannotCancelCompletedOrder extends BusinessRuleViolation {
+    public CannotCancelCompletedOrder() {
+        super("Cannot cancel a completed order");
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ticketing.orders.adapters.messaging;
+
+import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.common.events.ExpirationComplete;
+import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.orders.OrdersTestApp;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The orders service's listeners: the ticket replica, expiry and payment. */
+class OrdersListenersTest {
+    private static OrdersTestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = new OrdersTestApp();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static String title(String ticketId) {
+        return app.runtime().database().jdbi().withHandle(h -> h.createQuery("SELECT title FROM tickets WHERE id = :id")
+                .bind("id", ticketId).mapTo(String.class).one());
+    }
+
+    private static TicketUpdated update(String ticketId, long version, String title) {
+        return new TicketUpdated(ticketId, version, title, new BigDecimal("15"), "seller", null);
+    }
+
+    /** An order placed through the API, and the headers of its buyer. */
+    private record Placed(String id, Map<String, String> buyer) {
+        JsonNode fetch() {
+            return app.http().get("/api/orders/" + id, buyer).json();
+        }
+    }
+
+    private static Placed anOrder(String ticketId) {
+        Map<String, String> buyer = app.signedIn();
+        JsonNode order = app.http().post("/api/orders", "{\"ticketId\":\"" + ticketId + "\"}", buyer).json();
+        return new Placed(order.get("id").asText(), buyer);
+    }
+
+    @Test
+    void copies_created_and_updated_tickets_with_their_versions() throws Exception {
+        String ticketId = app.aTicket("Concert", "5");
+        String eventId = app.publish(update(ticketId, 1, "Concert, moved"));
+        await().atMost(BOUND).until(() -> app.ticketVersion(ticketId) == 1);
+        assertThat(title(ticketId)).isEqualTo("Concert, moved");
+        assertThat(app.processed(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void does_not_apply_an_event_with_a_skipped_version_until_the_gap_is_filled() throws Exception {
+        String ticketId = app.aTicket("Concert", "5");
+        String early = app.publish(update(ticketId, 2, "version two"));
+        await().during(Duration.ofMillis(700)).atMost(BOUND).until(() -> app.ticketVersion(ticketId) == 0);
+        assertThat(app.processed(early)).isZero();
+
+        app.publish(update(ticketId, 1, "version one"));
+
+        await().atMost(BOUND).until(() -> app.ticketVersion(ticketId) == 2);
+        assertThat(title(ticketId)).isEqualTo("version two");
+        await().atMost(BOUND).until(() -> app.processed(early) == 1);
+    }
+
+    @Test
+    void an_old_or_repeated_version_changes_nothing() throws Exception {
+        String ticketId = app.aTicket("Concert", "5");
+        app.publish(update(ticketId, 1, "one"));
+        await().atMost(BOUND).until(() -> app.ticketVersion(ticketId) == 1);
+        String repeated = app.publish(update(ticketId, 1, "one again, but different"));
+        await().atMost(BOUND).until(() -> app.processed(repeated) == 1);
+        assertThat(title(ticketId)).isEqualTo("one");
+        assertThat(app.ticketVersion(ticketId)).isEqualTo(1);
+    }
+
+    @Test
+    void expiration_cancels_an_open_order_and_publishes_it() throws Exception {
+        String ticketId = app.aTicket("Concert", "5");
+        Placed order = anOrder(ticketId);
+        String orderId = order.id();
+
+        app.publish(new ExpirationComplete(orderId));
+
+        await().atMost(BOUND).until(() -> "cancelled".equals(order.fetch().get("status").asText()));
+        assertThat(order.fetch().get("version").asLong()).isEqualTo(1);
+        await().atMost(BOUND).until(() -> app.cancelled().stream().anyMatch(e -> e.id().equals(orderId)));
+
+        String again = app.publish(new ExpirationComplete(orderId)); // an order already cancelled publishes nothing
+        await().atMost(BOUND).until(() -> app.processed(again) == 1);
+        await().during(Duration.ofMillis(500)).atMost(BOUND)
+                .until(() -> app.cancelled().stream().filter(e -> e.id().equals(orderId)).count() == 1);
+    }
+
+    @Test
+    void payment_completes_the_order_and_its_expiry_then_changes_nothing() throws Exception {
+        Placed order = anOrder(app.aTicket("Concert", "5"));
+        String orderId = order.id();
+
+        String payment = app.publish(new PaymentCreated(UUID.randomUUID().toString(), orderId, "ch_1"));
+        await().atMost(BOUND).until(() -> "complete".equals(order.fetch().get("status").asText()));
+        assertThat(order.fetch().get("version").asLong()).isEqualTo(1);
+
+        app.publishWithId(new PaymentCreated(UUID.randomUUID().toString(), orderId, "ch_1"), payment + "-again");
+        String expiry = app.publish(new ExpirationComplete(orderId));
+        await().atMost(BOUND).until(() -> app.processed(expiry) == 1 && app.processed(payment + "-again") == 1);
+        assertThat(order.fetch().get("status").asText()).isEqualTo("complete");
+        assertThat(order.fetch().get("version").asLong()).isEqualTo(1);
+        assertThat(app.cancelled().stream().noneMatch(e -> e.id().equals(orderId))).isTrue();
+    }
+}
