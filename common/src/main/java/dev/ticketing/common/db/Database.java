@@ -60,6 +60,11 @@ public final class Database implements AutoCloseable {
         return new Database(config, new HikariDataSource(hikari));
     }
 
+    /** The pool itself, for libraries that take a {@link javax.sql.DataSource}. */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -32,6 +32,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final OutboxRelay relay;
     private final Listeners listeners;
     private final SessionTokens tokens;
+    private final java.util.List<AutoCloseable> components = new java.util.ArrayList<>();
     private Javalin http;
     private boolean closed;
 
@@ -95,6 +96,15 @@ public final class ServiceRuntime implements AutoCloseable {
         return listeners;
     }
 
+    /**
+     * Closes {@code component} with the service: after the listeners have stopped and before the
+     * outbox relay does, so that whatever it still writes to the outbox gets published.
+     */
+    public <T extends AutoCloseable> T closeWith(T component) {
+        components.add(component);
+        return component;
+    }
+
     /** Starts the listeners and the HTTP app with {@code routes}; returns the app (its port may be random). */
     public Javalin serve(Consumer<RoutesConfig> routes) {
         listeners.start();
@@ -123,6 +133,13 @@ public final class ServiceRuntime implements AutoCloseable {
             http.stop();
         }
         listeners.close();
+        for (AutoCloseable component : components.reversed()) {
+            try {
+                component.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", component, e.toString());
+            }
+        }
         relay.close();
         bus.close();
         database.close();

@@ -1,7 +1,13 @@
 package dev.ticketing.expiration;
 
+import dev.ticketing.common.events.Subject;
+import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.expiration.adapters.scheduling.DbSchedulerTimers;
+import dev.ticketing.expiration.application.EndPaymentWindow;
+import dev.ticketing.expiration.application.ScheduleExpiry;
 import io.javalin.Javalin;
+import org.jdbi.v3.core.Jdbi;
 
 /** Wires the expiration service: every {@code new}, every route and every listener of it. */
 public final class ExpirationMain {
@@ -11,8 +17,17 @@ public final class ExpirationMain {
     private ExpirationMain() {
     }
 
-    /** Starts the service on {@code runtime}; its routes and listeners come with its own issue. */
     public static Javalin start(ServiceRuntime runtime) {
+        return start(runtime, ExpirationSettings.from(runtime.config().env()));
+    }
+
+    public static Javalin start(ServiceRuntime runtime, ExpirationSettings settings) {
+        Jdbi jdbi = runtime.database().jdbi();
+        DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(runtime.database().dataSource(),
+                new EndPaymentWindow(jdbi), settings.pollingInterval())).start();
+        ScheduleExpiry schedule = new ScheduleExpiry(timers);
+        runtime.listeners()
+                .on(Subject.ORDER_CREATED, ProcessedEvents.idempotent(jdbi, "expiration_order_created", schedule::handle));
         return runtime.serve(routes -> {
         });
     }

@@ -1,0 +1,16 @@
+package dev.ticketing.expiration;
+
+import dev.ticketing.common.config.Env;
+import java.time.Duration;
+
+/**
+ * What the expiration service alone reads from its environment.
+ *
+ * @param pollingInterval how often due timers are looked for ({@code EXPIRATION_POLL_INTERVAL},
+ *                        default 500 ms: the typical lateness of a timer)
+ */
+public record ExpirationSettings(Duration pollingInterval) {
+    public static ExpirationSettings from(Env env) {
+        return new ExpirationSettings(env.duration("EXPIRATION_POLL_INTERVAL", Duration.ofMillis(500)));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ticketing.expiration.adapters.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.ticketing.expiration.application.EndPaymentWindow;
+import dev.ticketing.expiration.domain.Expiry;
+import dev.ticketing.expiration.domain.ExpiryTimers;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Expiry timers on db-scheduler: a row per order in {@code scheduled_tasks}, polled every
+ * {@code pollingInterval}. A timer that came due while no replica ran fires when one starts; a
+ * timer fires on one replica only (db-scheduler picks it with an optimistic lock).
+ */
+public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
+    private static final String TASK = "order-expiration";
+
+    private final OneTimeTask<String> task;
+    private final Scheduler scheduler;
+
+    public DbSchedulerTimers(DataSource dataSource, EndPaymentWindow endPaymentWindow, Duration pollingInterval) {
+        this.task = Tasks.oneTime(TASK, String.class)
+                .execute((instance, context) -> endPaymentWindow.end(instance.getData()));
+        this.scheduler = Scheduler.create(dataSource, task)
+                .pollingInterval(pollingInterval)
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .enableImmediateExecution()
+                .threads(4)
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public DbSchedulerTimers start() {
+        scheduler.start();
+        return this;
+    }
+
+    @Override
+    public boolean setOnce(Expiry expiry) {
+        return scheduler.scheduleIfNotExists(task.instance(expiry.orderId(), expiry.orderId()), expiry.at());
+    }
+
+    @Override
+    public void close() {
+        scheduler.stop();
+    }
+}

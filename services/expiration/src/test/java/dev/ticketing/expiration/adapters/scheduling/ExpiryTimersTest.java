@@ -1,0 +1,114 @@
+package dev.ticketing.expiration.adapters.scheduling;
+
+import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.common.bus.BusNamespace;
+import dev.ticketing.common.config.ServiceConfig;
+import dev.ticketing.common.events.ExpirationComplete;
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.events.Subject;
+import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.common.testing.ServiceTestApp;
+import dev.ticketing.common.testing.TestBuses;
+import dev.ticketing.common.testing.TestDatabases;
+import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.expiration.ExpirationMain;
+import dev.ticketing.expiration.ExpirationSettings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Durable expiry timers against the real PostgreSQL and nats-server. */
+class ExpiryTimersTest {
+    private static final ExpirationSettings FAST_POLL = new ExpirationSettings(Duration.ofMillis(200));
+
+    private static OrderCreated anOrderExpiringAt(Instant expiresAt) {
+        return new OrderCreated(UUID.randomUUID().toString(), 0, "created", "buyer", expiresAt,
+                new OrderCreated.Ticket(UUID.randomUUID().toString(), BigDecimal.TEN));
+    }
+
+    private static long count(List<ExpirationComplete> expirations, String orderId) {
+        return expirations.stream().filter(e -> e.orderId().equals(orderId)).count();
+    }
+
+    @Test
+    void publishes_expiration_complete_when_the_order_expires() throws Exception {
+        try (ServiceTestApp app = new ServiceTestApp(ExpirationMain.SERVICE,
+                runtime -> ExpirationMain.start(runtime, FAST_POLL))) {
+            List<ExpirationComplete> expirations = app.probe(Subject.EXPIRATION_COMPLETE);
+            Instant expiresAt = Instant.now().plusSeconds(2);
+            OrderCreated order = anOrderExpiringAt(expiresAt);
+
+            app.publish(order);
+
+            await().atMost(BOUND).until(() -> count(expirations, order.id()) == 1);
+            assertThat(Instant.now()).isAfterOrEqualTo(expiresAt);
+        }
+    }
+
+    @Test
+    void a_repeated_order_created_sets_one_timer() throws Exception {
+        try (ServiceTestApp app = new ServiceTestApp(ExpirationMain.SERVICE,
+                runtime -> ExpirationMain.start(runtime, FAST_POLL))) {
+            List<ExpirationComplete> expirations = app.probe(Subject.EXPIRATION_COMPLETE);
+            OrderCreated order = anOrderExpiringAt(Instant.now().plusSeconds(2));
+
+            String first = app.publish(order);
+            String second = app.publish(order);
+            await().atMost(BOUND).until(() -> app.processed(first) + app.processed(second) == 2);
+
+            await().atMost(BOUND).until(() -> count(expirations, order.id()) == 1);
+            await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() -> count(expirations, order.id()) == 1);
+        }
+    }
+
+    @Test
+    void timers_that_come_due_while_the_service_is_down_fire_once_when_it_is_back() throws Exception {
+        BusNamespace namespace = TestBuses.freshNamespace();
+        ServiceConfig config = TestServices.config(ExpirationMain.SERVICE, namespace);
+        List<OrderCreated> orders = new ArrayList<>();
+        Instant due = Instant.now().plusSeconds(3);
+        ServiceRuntime first = ServiceRuntime.open(config);
+        try (ServiceTestApp observer = new ServiceTestApp("observer", namespace, runtime -> runtime.serve(r -> {
+        }))) {
+            List<ExpirationComplete> expirations = observer.probe(Subject.EXPIRATION_COMPLETE);
+            ExpirationMain.start(first, FAST_POLL);
+            await().atMost(BOUND).until(() -> first.listeners().allSubscribed());
+            for (int i = 0; i < 5; i++) {
+                OrderCreated order = anOrderExpiringAt(due);
+                orders.add(order);
+                observer.publish(order);
+            }
+            await().atMost(BOUND).until(() -> pendingTimers(first) == 5);
+
+            first.close(); // the service goes down with five timers pending
+            await().atMost(BOUND).until(() -> Instant.now().isAfter(due.plusSeconds(1)));
+            assertThat(expirations).isEmpty();
+
+            ServiceRuntime second = ServiceRuntime.open(config);
+            try {
+                ExpirationMain.start(second, FAST_POLL);
+                await().atMost(BOUND).until(() -> expirations.size() >= 5);
+                await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() -> expirations.size() == 5);
+                for (OrderCreated order : orders) {
+                    assertThat(count(expirations, order.id())).isEqualTo(1);
+                }
+                assertThat(pendingTimers(second)).isZero();
+            } finally {
+                second.close();
+                TestDatabases.drop(second.database());
+            }
+        }
+    }
+
+    private static int pendingTimers(ServiceRuntime runtime) {
+        return runtime.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM scheduled_tasks")
+                .mapTo(Integer.class).one());
+    }
+}
