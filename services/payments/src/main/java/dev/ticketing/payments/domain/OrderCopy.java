@@ -1,0 +1,28 @@
+package dev.ticketing.payments.domain;
+
+import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.common.errors.NotAuthorized;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** What the payments service knows of an order, at {@code version} of the orders service. */
+public record OrderCopy(String id, String userId, String status, BigDecimal price, Instant expiresAt, long version) {
+    public static final String CANCELLED = "cancelled";
+
+    public boolean isCancelled() {
+        return CANCELLED.equals(status);
+    }
+
+    /** Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. */
+    public void requirePayableBy(String payerId, Instant now) {
+        if (!userId.equals(payerId)) {
+            throw new NotAuthorized();
+        }
+        if (isCancelled()) {
+            throw new BusinessRuleViolation("Cannot pay for a cancelled order");
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw new BusinessRuleViolation("Order has expired");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ticketing.payments.adapters.http;
+
+import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.payments.PaymentsTestApp;
+import dev.ticketing.payments.adapters.provider.SandboxProvider;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every route and error case of /api/payments, through the real app, database and bus. */
+class PaymentRoutesTest {
+    private static PaymentsTestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = new PaymentsTestApp(new SandboxProvider());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static Response pay(Map<String, String> payer, String orderId, String token) {
+        return app.http().post("/api/payments", "{\"orderId\":\"" + orderId + "\",\"token\":\"" + token + "\"}", payer);
+    }
+
+    private static void assertError(Response response, int status, String message) {
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"" + message + "\"}]}");
+    }
+
+    @Test
+    void requires_a_signed_in_user() {
+        assertError(pay(Map.of(), UUID.randomUUID().toString(), "tok_visa"), 401, "Not authorized");
+    }
+
+    @Test
+    void validates_the_order_id_and_the_token() {
+        Response empty = app.http().post("/api/payments", "{}", app.signedIn());
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().toString()).isEqualTo("{\"errors\":["
+                + "{\"message\":\"OrderId must be provided\",\"field\":\"orderId\"},"
+                + "{\"message\":\"Token must be provided\",\"field\":\"token\"}]}");
+        assertThat(pay(app.signedIn(), "not-an-id", "tok_visa").json().at("/errors/0/field").asText())
+                .isEqualTo("orderId");
+        assertThat(app.http().post("/api/payments", "{\"orderId\":", app.signedIn()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void returns_a_404_for_an_order_that_does_not_exist() {
+        assertError(pay(app.signedIn(), UUID.randomUUID().toString(), "tok_visa"), 404, "Not Found");
+    }
+
+    @Test
+    void returns_a_401_when_paying_someone_elses_order() throws Exception {
+        OrderCreated order = app.anOrder(UUID.randomUUID().toString());
+        assertError(pay(app.signedIn(), order.id(), "tok_visa"), 401, "Not authorized");
+    }
+
+    @Test
+    void returns_a_400_when_paying_a_cancelled_order() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer);
+        app.cancel(order);
+        assertError(pay(app.signedIn(buyer), order.id(), "tok_visa"), 400, "Cannot pay for a cancelled order");
+        assertThat(app.paymentStatuses(order.id())).isEmpty();
+    }
+
+    @Test
+    void returns_a_400_once_the_order_has_expired() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer, Instant.now().minusSeconds(1));
+        assertError(pay(app.signedIn(buyer), order.id(), "tok_visa"), 400, "Order has expired");
+        assertThat(app.paymentStatuses(order.id())).isEmpty();
+    }
+
+    @Test
+    void returns_a_201_with_a_valid_card_and_publishes_payment_created() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer);
+
+        Response response = pay(app.signedIn(buyer), order.id(), "tok_visa");
+
+        assertThat(response.status()).isEqualTo(201);
+        String paymentId = response.json().get("id").asText();
+        await().atMost(BOUND).until(() -> app.payments().stream().anyMatch(p -> p.id().equals(paymentId)));
+        PaymentCreated event = app.payments().stream().filter(p -> p.id().equals(paymentId)).findFirst().orElseThrow();
+        assertThat(event.orderId()).isEqualTo(order.id());
+        assertThat(event.stripeId()).startsWith("ch_");
+        assertThat(app.paymentStatuses(order.id())).containsExactly("succeeded");
+    }
+
+    @Test
+    void never_charges_an_order_twice() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer);
+        assertThat(pay(app.signedIn(buyer), order.id(), "tok_visa").status()).isEqualTo(201);
+        assertError(pay(app.signedIn(buyer), order.id(), "tok_visa"), 400, "Order is already paid");
+        assertThat(app.paymentStatuses(order.id())).containsExactly("succeeded");
+    }
+
+    @Test
+    void returns_a_402_with_the_providers_message_when_the_card_is_declined_and_lets_the_buyer_retry()
+            throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer);
+
+        assertError(pay(app.signedIn(buyer), order.id(), "tok_chargeDeclined"), 402, "Your card was declined.");
+        assertThat(pay(app.signedIn(buyer), order.id(), "tok_visa").status()).isEqualTo(201);
+        assertThat(app.paymentStatuses(order.id())).containsExactly("declined", "succeeded");
+    }
+
+    @Test
+    void refuses_a_token_the_provider_does_not_know() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer);
+        Response response = pay(app.signedIn(buyer), order.id(), "tok_whatever");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().toString())
+                .isEqualTo("{\"errors\":[{\"message\":\"Invalid payment token\",\"field\":\"token\"}]}");
+    }
+}

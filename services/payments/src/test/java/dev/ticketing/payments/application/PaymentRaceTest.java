@@ -1,0 +1,99 @@
+package dev.ticketing.payments.application;
+
+import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.payments.PaymentsTestApp;
+import dev.ticketing.payments.adapters.provider.SandboxProvider;
+import dev.ticketing.payments.domain.ChargeRequest;
+import dev.ticketing.payments.domain.PaymentProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A payment and its order's cancellation racing: nobody ends up charged for a cancelled order. */
+class PaymentRaceTest {
+
+    /** The sandbox, with a charge that can be held in flight and a record of the charges made. */
+    private static final class HeldProvider implements PaymentProvider {
+        private final SandboxProvider sandbox = new SandboxProvider();
+        private final CountDownLatch charging = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final List<String> charges = new CopyOnWriteArrayList<>();
+        private volatile boolean hold;
+
+        @Override
+        public String charge(ChargeRequest request) {
+            String id = sandbox.charge(request);
+            charges.add(id);
+            if (hold) {
+                charging.countDown();
+                try {
+                    if (!release.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("never released");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return id;
+        }
+
+        @Override
+        public void refund(String chargeId, String orderId) {
+            sandbox.refund(chargeId, orderId);
+        }
+    }
+
+    @Test
+    void a_cancellation_during_the_charge_refunds_it_and_publishes_no_payment() throws Exception {
+        HeldProvider provider = new HeldProvider();
+        provider.hold = true;
+        try (PaymentsTestApp app = new PaymentsTestApp(provider)) {
+            String buyer = UUID.randomUUID().toString();
+            OrderCreated order = app.anOrder(buyer);
+            Map<String, String> payer = app.signedIn(buyer);
+
+            CompletableFuture<Response> payment = CompletableFuture.supplyAsync(() -> app.http().post(
+                    "/api/payments", "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}", payer));
+            assertThat(provider.charging.await(20, TimeUnit.SECONDS)).isTrue();
+            app.cancel(order); // the expiry wins at the orders service while the card is being charged
+            provider.release.countDown();
+
+            Response response = payment.get(20, TimeUnit.SECONDS);
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Cannot pay for a cancelled order");
+            assertThat(provider.charges).hasSize(1);
+            assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
+            assertThat(app.paymentStatuses(order.id())).containsExactly("refunded");
+            await().during(Duration.ofMillis(500)).atMost(BOUND).until(() -> app.payments().isEmpty());
+        }
+    }
+
+    @Test
+    void a_cancellation_after_a_successful_payment_refunds_it() throws Exception {
+        HeldProvider provider = new HeldProvider();
+        try (PaymentsTestApp app = new PaymentsTestApp(provider)) {
+            String buyer = UUID.randomUUID().toString();
+            OrderCreated order = app.anOrder(buyer);
+            Response paid = app.http().post("/api/payments",
+                    "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}", app.signedIn(buyer));
+            assertThat(paid.status()).isEqualTo(201);
+
+            app.cancel(order); // the orders service had cancelled the order before payment.created reached it
+
+            assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
+            assertThat(app.paymentStatuses(order.id())).containsExactly("refunded");
+        }
+    }
+}
