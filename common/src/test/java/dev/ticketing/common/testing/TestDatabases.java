@@ -30,7 +30,11 @@ public final class TestDatabases {
     /** Drops the schema of {@code database} and closes it. */
     public static void drop(Database database) {
         database.close();
-        DatabaseConfig config = database.config();
+        dropSchema(database.config());
+    }
+
+    /** Drops the schema of {@code config} with everything in it. */
+    public static void dropSchema(DatabaseConfig config) {
         try (var connection = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
              var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + config.schema() + " CASCADE");

@@ -1,0 +1,141 @@
+package dev.ticketing.launcher;
+
+import static dev.ticketing.launcher.Marketplace.BOUND;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.auth.AuthMain;
+import dev.ticketing.auth.AuthSettings;
+import dev.ticketing.common.events.Event;
+import dev.ticketing.common.events.ExpirationComplete;
+import dev.ticketing.common.events.OrderCancelled;
+import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.common.events.TicketCreated;
+import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.common.testing.HttpTestClient;
+import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.expiration.ExpirationMain;
+import dev.ticketing.expiration.ExpirationSettings;
+import dev.ticketing.orders.OrdersMain;
+import dev.ticketing.orders.OrdersSettings;
+import dev.ticketing.payments.PaymentsMain;
+import dev.ticketing.tickets.TicketsMain;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole marketplace, watching the bus: list a ticket, order it, let the order expire, see the
+ * ticket free again, order it again, pay, see the order complete, and see its expiry change nothing.
+ */
+class MarketplaceFlowTest {
+    private static final Duration WINDOW = Duration.ofSeconds(3);
+
+    @Test
+    void a_ticket_is_ordered_expires_is_ordered_again_and_paid() throws Exception {
+        try (Marketplace market = new Marketplace()) {
+            List<Event> bus = market.watchTheBus();
+            HttpTestClient auth = market.start(AuthMain.SERVICE,
+                    r -> AuthMain.start(r, new AuthSettings(Duration.ofHours(1), false, 4)));
+            HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
+            HttpTestClient orders = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(WINDOW)));
+            market.start(ExpirationMain.SERVICE, r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));
+            HttpTestClient payments = market.start(PaymentsMain.SERVICE, PaymentsMain::start);
+            Map<String, String> seller = signUp(auth);
+            Map<String, String> buyer = signUp(auth);
+
+            String ticketId = tickets.post("/api/tickets", "{\"title\":\"Concert\",\"price\":42.5}", seller)
+                    .json().get("id").asText();
+            String firstOrder = orderWhenKnown(orders, buyer, ticketId);
+            await().atMost(BOUND).until(() -> firstOrder.equals(ticket(tickets, ticketId).get("orderId").asText(null)));
+
+            await().atMost(BOUND).until(() -> "cancelled".equals(order(orders, buyer, firstOrder).get("status").asText()));
+            await().atMost(BOUND).until(() -> ticket(tickets, ticketId).get("orderId").isNull());
+
+            String secondOrder = orderWhenFree(orders, buyer, ticketId);
+            await().atMost(BOUND).until(() -> secondOrder.equals(ticket(tickets, ticketId).get("orderId").asText(null)));
+            await().atMost(BOUND).until(() -> knowsOrder(market, secondOrder));
+            Response paid = payments.post("/api/payments",
+                    "{\"orderId\":\"" + secondOrder + "\",\"token\":\"tok_visa\"}", buyer);
+            assertThat(paid.status()).isEqualTo(201);
+            await().atMost(BOUND).until(() -> "complete".equals(order(orders, buyer, secondOrder).get("status").asText()));
+
+            Instant expiry = Instant.parse(order(orders, buyer, secondOrder).get("expiresAt").asText());
+            await().atMost(BOUND).until(() -> bus.contains(new ExpirationComplete(secondOrder)));
+            assertThat(Instant.now()).isAfterOrEqualTo(expiry);
+            await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() ->
+                    "complete".equals(order(orders, buyer, secondOrder).get("status").asText())
+                            && secondOrder.equals(ticket(tickets, ticketId).get("orderId").asText(null)));
+
+            assertThat(bus).filteredOn(e -> e instanceof OrderCancelled c && c.id().equals(secondOrder)).isEmpty();
+            assertThat(bus.stream().map(MarketplaceFlowTest::describe).filter(d -> !d.isEmpty()).toList())
+                    .containsSubsequence(
+                            "ticket.created v0",
+                            "order.created " + firstOrder,
+                            "ticket.updated v1 reserved by " + firstOrder,
+                            "expiration.complete " + firstOrder,
+                            "order.cancelled " + firstOrder,
+                            "ticket.updated v2 free",
+                            "order.created " + secondOrder,
+                            "ticket.updated v3 reserved by " + secondOrder,
+                            "payment.created " + secondOrder,
+                            "expiration.complete " + secondOrder);
+        }
+    }
+
+    private static String describe(Event event) {
+        return switch (event) {
+            case TicketCreated e -> "ticket.created v" + e.version();
+            case TicketUpdated e -> "ticket.updated v" + e.version()
+                    + (e.orderId() == null ? " free" : " reserved by " + e.orderId());
+            case OrderCreated e -> "order.created " + e.id();
+            case OrderCancelled e -> "order.cancelled " + e.id();
+            case ExpirationComplete e -> "expiration.complete " + e.orderId();
+            case PaymentCreated e -> "payment.created " + e.orderId();
+        };
+    }
+
+    private static Map<String, String> signUp(HttpTestClient auth) {
+        String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Response response = auth.post("/api/users/signup", "{\"email\":\"" + email + "\",\"password\":\"password\"}",
+                Map.of());
+        String cookie = response.header("Set-Cookie");
+        return Map.of("Cookie", cookie.substring(0, cookie.indexOf(';')));
+    }
+
+    private static JsonNode ticket(HttpTestClient tickets, String id) {
+        return tickets.get("/api/tickets/" + id, Map.of()).json();
+    }
+
+    private static JsonNode order(HttpTestClient orders, Map<String, String> buyer, String id) {
+        return orders.get("/api/orders/" + id, buyer).json();
+    }
+
+    /** Orders the ticket as soon as the orders service has heard of it. */
+    private static String orderWhenKnown(HttpTestClient orders, Map<String, String> buyer, String ticketId) {
+        Response[] last = new Response[1];
+        await().atMost(BOUND).until(() -> {
+            last[0] = orders.post("/api/orders", "{\"ticketId\":\"" + ticketId + "\"}", buyer);
+            return last[0].status() != 404;
+        });
+        assertThat(last[0].status()).isEqualTo(201);
+        return last[0].json().get("id").asText();
+    }
+
+    private static String orderWhenFree(HttpTestClient orders, Map<String, String> buyer, String ticketId) {
+        Response response = orders.post("/api/orders", "{\"ticketId\":\"" + ticketId + "\"}", buyer);
+        assertThat(response.status()).isEqualTo(201);
+        return response.json().get("id").asText();
+    }
+
+    /** True once the payments service's replica has the order. */
+    private static boolean knowsOrder(Marketplace market, String orderId) {
+        return market.anyReplicaOf(PaymentsMain.SERVICE).database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM orders WHERE id = :id").bind("id", orderId).mapTo(Integer.class).one()) == 1;
+    }
+}
