@@ -2,6 +2,7 @@ package dev.ticketing.orders.adapters.http;
 
 import dev.ticketing.common.errors.InvalidInput;
 import dev.ticketing.common.http.JsonBody;
+import dev.ticketing.common.ids.Ids;
 import dev.ticketing.common.http.SessionUser;
 import dev.ticketing.common.http.Sessions;
 import dev.ticketing.orders.application.CancelOrder;
@@ -9,7 +10,6 @@ import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.ViewOrders;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.UUID;
 
 /** {@code /api/orders}: place, list, show and cancel orders, as the contract says. */
 public final class OrderRoutes {
@@ -42,16 +42,8 @@ public final class OrderRoutes {
 
     private void place(Context ctx) {
         SessionUser buyer = Sessions.requireUser(ctx);
-        String ticketId = JsonBody.of(ctx).text("ticketId").filter(OrderRoutes::isId)
+        String ticketId = JsonBody.of(ctx).text("ticketId").filter(Ids::isId)
                 .orElseThrow(() -> new InvalidInput("ticketId", "TicketId must be provided"));
         ctx.status(201).json(OrderView.of(place.place(buyer.id(), ticketId)));
-    }
-
-    private static boolean isId(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticketing.orders.adapters.persistence;
 
+import dev.ticketing.common.ids.Ids;
 import dev.ticketing.common.money.Money;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
@@ -44,13 +45,13 @@ public final class OrderRepository {
     }
 
     public Optional<Order> find(Handle tx, String id) {
-        return parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id")
+        return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id")
                 .bind("id", uuid).map(OrderRepository::order).findOne());
     }
 
     /** The order, locked until the transaction ends, so that its changes queue up. */
     public Optional<Order> findForUpdate(Handle tx, String id) {
-        return parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id FOR UPDATE OF o")
+        return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id FOR UPDATE OF o")
                 .bind("id", uuid).map(OrderRepository::order).findOne());
     }
 
@@ -70,13 +71,6 @@ public final class OrderRepository {
                 .bind("userId", userId).map(OrderRepository::order).list();
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     private static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
         TicketCopy ticket = new TicketCopy(rs.getString("ticket_id"), rs.getString("title"),

@@ -1,6 +1,7 @@
 package dev.ticketing.payments.adapters.http;
 
 import dev.ticketing.common.http.JsonBody;
+import dev.ticketing.common.ids.Ids;
 import dev.ticketing.common.http.SessionUser;
 import dev.ticketing.common.http.Sessions;
 import dev.ticketing.common.http.Validation;
@@ -8,7 +9,6 @@ import dev.ticketing.payments.application.PayOrder;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@code /api/payments}: pay an order, as the contract says. */
 public final class PaymentRoutes {
@@ -25,20 +25,12 @@ public final class PaymentRoutes {
     private void pay(Context ctx) {
         SessionUser payer = Sessions.requireUser(ctx);
         JsonBody body = JsonBody.of(ctx);
-        String orderId = body.text("orderId").filter(PaymentRoutes::isId).orElse(null);
+        String orderId = body.text("orderId").filter(Ids::isId).orElse(null);
         String token = body.text("token").filter(t -> !t.isEmpty()).orElse(null);
         new Validation()
                 .require(orderId != null, "orderId", "OrderId must be provided")
                 .require(token != null, "token", "Token must be provided")
                 .orThrow();
         ctx.status(201).json(Map.of("id", pay.pay(orderId, token, payer.id())));
-    }
-
-    private static boolean isId(String text) {
-        try {
-            return UUID.fromString(text).toString().equalsIgnoreCase(text);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticketing.tickets.adapters.persistence;
 
+import dev.ticketing.common.ids.Ids;
 import dev.ticketing.tickets.domain.Ticket;
 import dev.ticketing.tickets.domain.TicketRules;
 import java.sql.ResultSet;
@@ -26,13 +27,13 @@ public final class TicketRepository {
     }
 
     public Optional<Ticket> find(Handle tx, String id) {
-        return parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
+        return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
                 .bind("id", uuid).map(TicketRepository::ticket).findOne());
     }
 
     /** The ticket, locked until the transaction ends, so that changes to one ticket queue up. */
     public Optional<Ticket> findForUpdate(Handle tx, String id) {
-        return parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id FOR UPDATE")
+        return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id FOR UPDATE")
                 .bind("id", uuid).map(TicketRepository::ticket).findOne());
     }
 
@@ -70,13 +71,6 @@ public final class TicketRepository {
                 .bind("id", orderId).mapTo(Integer.class).one() > 0;
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 
     private static Ticket ticket(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Ticket(rs.getString("id"), rs.getString("title"), TicketRules.normalise(rs.getBigDecimal("price")),
