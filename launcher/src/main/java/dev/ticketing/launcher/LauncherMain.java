@@ -10,6 +10,7 @@ import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.payments.PaymentsMain;
 import dev.ticketing.tickets.TicketsMain;
 import dev.ticketing.web.WebMain;
+import dev.ticketing.web.WebSettings;
 import io.javalin.Javalin;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,8 +62,8 @@ public final class LauncherMain {
 
     private static void runOne(String name) {
         if (name.equals("web")) {
-            ServiceConfig config = ServiceConfig.from(Env.system(), "web", WebMain.DEFAULT_PORT);
-            Javalin web = WebMain.start(config.port(), config.jwtKey());
+            Env env = new Env(localEnvironment());
+            Javalin web = WebMain.start(WebSettings.from(env, ServiceConfig.from(env, "web", WebMain.DEFAULT_PORT).jwtKey()));
             Runtime.getRuntime().addShutdownHook(new Thread(web::stop));
             return;
         }
@@ -92,8 +93,9 @@ public final class LauncherMain {
             runtimes.add(runtime);
             service.start().apply(runtime);
         }
-        ServiceConfig web = ServiceConfig.from(new Env(Map.of("PORT", webPort)), "web", WebMain.DEFAULT_PORT);
-        Javalin app = WebMain.start(web.port(), first.jwtKey());
+        Map<String, String> webEnv = new HashMap<>(shared);
+        webEnv.put("PORT", webPort);
+        Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), first.jwtKey()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
         System.out.printf("%nTicketing is running on http://localhost:%d%n  PostgreSQL: %s%n  NATS: %s%n"
                 + "Press Ctrl-C to stop.%n", app.port(), first.database().jdbcUrl(), first.natsUrl());

@@ -34,6 +34,7 @@ final class Marketplace implements AutoCloseable {
     private final BusNamespace namespace = TestBuses.freshNamespace();
     private final Map<String, ServiceConfig> configs = new HashMap<>();
     private final List<ServiceRuntime> runtimes = new ArrayList<>();
+    private final Map<String, String> urls = new HashMap<>();
     private final List<EventListener<?>> watchers = new ArrayList<>();
     private BusConnection watcherBus;
 
@@ -46,9 +47,16 @@ final class Marketplace implements AutoCloseable {
         ServiceConfig config = configs.computeIfAbsent(service, s -> TestServices.config(s, namespace));
         ServiceRuntime runtime = ServiceRuntime.open(config);
         runtimes.add(runtime);
-        HttpTestClient client = new HttpTestClient(start.apply(runtime).port());
+        int port = start.apply(runtime).port();
+        urls.putIfAbsent(service, "http://localhost:" + port);
+        HttpTestClient client = new HttpTestClient(port);
         await().atMost(BOUND).until(() -> runtime.listeners().allSubscribed());
         return client;
+    }
+
+    /** The address of the first replica of {@code service}. */
+    String url(String service) {
+        return urls.get(service);
     }
 
     /** The database of {@code service}, to look at what its replicas agree on. */

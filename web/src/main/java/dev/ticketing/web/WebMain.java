@@ -6,35 +6,38 @@ import dev.ticketing.common.config.ServiceConfig;
 import dev.ticketing.common.http.HttpApp;
 import dev.ticketing.common.http.Readiness;
 import dev.ticketing.common.http.SessionTokens;
+import dev.ticketing.web.backend.ApiGateway;
+import dev.ticketing.web.backend.Backend;
+import dev.ticketing.web.pages.PageRoutes;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 
 /**
- * The web front end. Until its own issue it serves a plain page that says what runs where; it
- * holds no data and calls the services only over HTTP.
+ * The web front end: server-rendered pages that call the services' HTTP APIs with the visitor's
+ * session, and the services' APIs themselves under {@code /api} on the same address.
  */
 public final class WebMain {
-    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_PORT = WebSettings.DEFAULT_PORT;
 
     private WebMain() {
     }
 
-    public static Javalin start(int port, String jwtKey) {
-        return HttpApp.create(new SessionTokens(jwtKey), new Readiness(), routes ->
-                routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result("""
-                        <!doctype html>
-                        <html lang="en"><head><meta charset="utf-8"><title>Ticketing</title>
-                        <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-                        <body><h1>Ticketing</h1>
-                        <p>The marketplace is running. Its services answer on ports 3001 (auth), 3002 (tickets),
-                        3003 (orders), 3004 (expiration) and 3005 (payments); each has <code>/health</code>
-                        and <code>/ready</code>.</p></body></html>
-                        """))).start(port);
+    public static Javalin start(WebSettings settings) {
+        TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+        PageRoutes pages = new PageRoutes(new Backend(), settings, templates);
+        ApiGateway api = new ApiGateway(settings);
+        return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), routes -> {
+            pages.register(routes);
+            api.register(routes);
+            StaticFiles.register(routes);
+        }).start(settings.port());
     }
 
     public static void main(String[] args) {
         try {
-            ServiceConfig config = ServiceConfig.from(Env.system(), "web", DEFAULT_PORT);
-            start(config.port(), config.jwtKey());
+            Env env = Env.system();
+            start(WebSettings.from(env, ServiceConfig.from(env, "web", DEFAULT_PORT).jwtKey()));
         } catch (ConfigException e) {
             System.err.println("Cannot start the web front end: " + e.getMessage());
             System.exit(2);

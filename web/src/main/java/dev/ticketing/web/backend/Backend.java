@@ -1,0 +1,81 @@
+package dev.ticketing.web.backend;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.common.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Calls the services' HTTP APIs on behalf of a visitor, with the visitor's session token: the web
+ * front end holds no data of its own.
+ */
+public final class Backend {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    /**
+     * A service's answer.
+     *
+     * @param setCookies the {@code Set-Cookie} headers, to hand on to the browser
+     */
+    public record Reply(int status, JsonNode json, List<String> setCookies) {
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public Reply get(String url, String session) {
+        return send("GET", url, null, session);
+    }
+
+    public Reply post(String url, Object body, String session) {
+        return send("POST", url, body, session);
+    }
+
+    public Reply send(String method, String url, Object body, String session) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                    .header("Accept", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (session != null && !session.isBlank()) {
+                request.header("Authorization", "Bearer " + session);
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"));
+        } catch (IOException e) {
+            throw new ServiceUnavailable(url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable(url, e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** A service did not answer. */
+    public static final class ServiceUnavailable extends RuntimeException {
+        ServiceUnavailable(String url, Exception cause) {
+            super("no answer from " + url + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.ticketing.web.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The errors a service answered a form with: one per field, and those about no field. */
+public record FormErrors(Map<String, String> byField, List<String> general) {
+    public static final FormErrors NONE = new FormErrors(Map.of(), List.of());
+
+    /** Reads the contract's error body. */
+    public static FormErrors of(JsonNode body) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        if (body != null && body.has("errors")) {
+            body.get("errors").forEach(error -> {
+                String message = error.path("message").asText("Something went wrong");
+                if (error.hasNonNull("field")) {
+                    byField.putIfAbsent(error.get("field").asText(), message);
+                } else {
+                    general.add(message);
+                }
+            });
+        } else {
+            general.add("Something went wrong, please try again");
+        }
+        return new FormErrors(byField, general);
+    }
+
+    public String field(String name) {
+        return byField.get(name);
+    }
+}

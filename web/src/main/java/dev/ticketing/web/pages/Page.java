@@ -1,0 +1,14 @@
+package dev.ticketing.web.pages;
+
+import dev.ticketing.common.http.SessionUser;
+
+/**
+ * What every page's layout needs: its title and who is signed in.
+ *
+ * @param user the signed-in user, or null
+ */
+public record Page(String title, SessionUser user) {
+    public boolean signedIn() {
+        return user != null;
+    }
+}
