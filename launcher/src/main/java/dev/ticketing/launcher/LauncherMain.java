@@ -12,6 +12,7 @@ import dev.ticketing.tickets.TicketsMain;
 import dev.ticketing.web.WebMain;
 import dev.ticketing.web.WebSettings;
 import io.javalin.Javalin;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,14 +41,18 @@ public final class LauncherMain {
 
     public static void main(String[] args) throws Exception {
         try {
-            if (args.length == 0) {
-                runAll();
-            } else if (args[0].equals("dead-letters")) {
+            if (args.length > 0 && args[0].equals("dead-letters")) {
                 DeadLetterCommand.run(args);
-            } else {
-                runOne(args[0]);
+                return;
             }
-        } catch (ConfigException e) {
+            Infrastructure infrastructure = Infrastructure.start(localEnvironment(), Path.of(".data"));
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "infrastructure-shutdown"));
+            if (args.length == 0) {
+                runAll(infrastructure);
+            } else {
+                runOne(args[0], new Env(infrastructure.environment()));
+            }
+        } catch (ConfigException | Infrastructure.InfrastructureMissing e) {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(2);
         }
@@ -60,9 +65,8 @@ public final class LauncherMain {
         return env;
     }
 
-    private static void runOne(String name) {
+    private static void runOne(String name, Env env) {
         if (name.equals("web")) {
-            Env env = new Env(localEnvironment());
             Javalin web = WebMain.start(WebSettings.from(env, ServiceConfig.from(env, "web", WebMain.DEFAULT_PORT).jwtKey()));
             Runtime.getRuntime().addShutdownHook(new Thread(web::stop));
             return;
@@ -70,19 +74,19 @@ public final class LauncherMain {
         Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ConfigException("SERVICE must be one of auth, tickets, orders, expiration,"
                         + " payments, web; got '" + name + "'"));
-        ServiceConfig config = ServiceConfig.from(new Env(localEnvironment()), service.name(), service.port());
+        ServiceConfig config = ServiceConfig.from(env, service.name(), service.port());
         service.start().apply(ServiceRuntime.open(config).closeOnShutdown());
     }
 
-    private static void runAll() {
-        Map<String, String> shared = localEnvironment();
+    private static void runAll(Infrastructure infrastructure) {
+        Map<String, String> shared = new HashMap<>(infrastructure.environment());
         String webPort = shared.getOrDefault("PORT", Integer.toString(WebMain.DEFAULT_PORT));
         shared.remove("PORT");
         shared.remove("DB_SCHEMA");
         List<ServiceRuntime> runtimes = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> runtimes.reversed().forEach(ServiceRuntime::close)));
-        ServiceConfig first = null;
         String host = ServiceConfig.from(new Env(shared), "web", WebMain.DEFAULT_PORT).natsClientId();
+        ServiceConfig first = null;
         for (Service service : SERVICES) {
             // Five connections from one process: name each after its service so the server tells them apart.
             Map<String, String> env = new HashMap<>(shared);
@@ -97,7 +101,8 @@ public final class LauncherMain {
         webEnv.put("PORT", webPort);
         Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), first.jwtKey()));
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
-        System.out.printf("%nTicketing is running on http://localhost:%d%n  PostgreSQL: %s%n  NATS: %s%n"
-                + "Press Ctrl-C to stop.%n", app.port(), first.database().jdbcUrl(), first.natsUrl());
+        System.out.printf("%nTicketing is running on http://localhost:%d%n", app.port());
+        infrastructure.description().forEach(line -> System.out.println("  " + line));
+        System.out.println("Press Ctrl-C to stop.");
     }
 }

