@@ -2,15 +2,12 @@ package dev.ticketing.launcher;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.bus.BusConnection;
 import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.bus.EventListener;
-import dev.ticketing.common.bus.ListenerSettings;
-import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.config.ServiceConfig;
 import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.common.testing.BusProbe;
 import dev.ticketing.common.testing.HttpTestClient;
 import dev.ticketing.common.testing.TestBuses;
 import dev.ticketing.common.testing.TestDatabases;
@@ -35,8 +32,7 @@ final class Marketplace implements AutoCloseable {
     private final Map<String, ServiceConfig> configs = new HashMap<>();
     private final List<ServiceRuntime> runtimes = new ArrayList<>();
     private final Map<String, String> urls = new HashMap<>();
-    private final List<EventListener<?>> watchers = new ArrayList<>();
-    private BusConnection watcherBus;
+    private BusProbe watcher;
 
     BusNamespace namespace() {
         return namespace;
@@ -66,27 +62,16 @@ final class Marketplace implements AutoCloseable {
 
     /** Records every event of every subject on the bus, in arrival order, from now on. */
     List<Event> watchTheBus() {
-        watcherBus = TestBuses.connect(namespace, "watcher");
+        watcher = new BusProbe(namespace);
         List<Event> seen = new CopyOnWriteArrayList<>();
-        for (Subject<?> subject : Subject.all()) {
-            watchers.add(watch(subject, seen));
-        }
-        await().atMost(BOUND).until(() -> watchers.stream().allMatch(EventListener::isSubscribed));
+        Subject.all().forEach(subject -> watcher.recordInto(subject, seen));
         return seen;
-    }
-
-    private <E extends Event> EventListener<E> watch(Subject<E> subject, List<Event> seen) {
-        return new EventListener<>(watcherBus, "watcher", subject, (event, delivery) -> {
-            seen.add(event);
-            return Outcome.HANDLED;
-        }, ListenerSettings.defaults(Duration.ofSeconds(5)).withMaxInFlight(1)).start();
     }
 
     @Override
     public void close() {
-        watchers.forEach(EventListener::close);
-        if (watcherBus != null) {
-            watcherBus.close();
+        if (watcher != null) {
+            watcher.close();
         }
         runtimes.reversed().forEach(ServiceRuntime::close);
         configs.values().forEach(config -> TestDatabases.dropSchema(config.database()));

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 
-/** The layout rules every service keeps (STYLE.md): a framework-free domain, and services kept apart. */
+/**
+ * The layout rules every service keeps (STYLE.md): a framework-free domain, use cases that reach the
+ * database and the outside world only through their own interfaces, and services kept apart.
+ */
 public final class ServiceArchitecture {
     private static final List<String> SERVICES = List.of("auth", "tickets", "orders", "expiration", "payments");
 
@@ -24,6 +27,11 @@ public final class ServiceArchitecture {
         noClasses().that().resideInAPackage(root + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "io.nats..",
                         "java.sql..", "com.zaxxer..")
+                .allowEmptyShould(true)
+                .check(classes);
+
+        noClasses().that().resideInAPackage(root + ".application..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapters..")
                 .allowEmptyShould(true)
                 .check(classes);
 

@@ -2,12 +2,7 @@ package dev.ticketing.common.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.bus.BusConnection;
 import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.bus.EventListener;
-import dev.ticketing.common.bus.EventPublisher;
-import dev.ticketing.common.bus.ListenerSettings;
-import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.http.SessionTokens;
@@ -17,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -30,9 +24,7 @@ public class ServiceTestApp implements AutoCloseable {
     private final BusNamespace namespace;
     private final ServiceRuntime runtime;
     private final HttpTestClient http;
-    private final BusConnection probeBus;
-    private final List<EventListener<?>> probes = new CopyOnWriteArrayList<>();
-    private final EventPublisher publisher;
+    private final BusProbe probe;
     private final SessionTokens tokens = new SessionTokens(TestServices.JWT_KEY);
 
     public ServiceTestApp(String service, Function<ServiceRuntime, Javalin> start) {
@@ -43,21 +35,13 @@ public class ServiceTestApp implements AutoCloseable {
         this.namespace = namespace;
         runtime = TestServices.open(service, namespace);
         http = new HttpTestClient(start.apply(runtime).port());
-        probeBus = TestBuses.connect(namespace, "probe-" + service);
-        publisher = new EventPublisher(probeBus, Duration.ofSeconds(5));
+        probe = new BusProbe(namespace);
         await().atMost(BOUND).until(() -> runtime.listeners().allSubscribed());
     }
 
     /** Records every event published on {@code subject} from now on (and before: deliver-all). */
     public <E extends Event> List<E> probe(Subject<E> subject) {
-        List<E> into = new CopyOnWriteArrayList<>();
-        EventListener<E> listener = new EventListener<>(probeBus, "probe", subject, (event, delivery) -> {
-            into.add(event);
-            return Outcome.HANDLED;
-        }, ListenerSettings.defaults(Duration.ofSeconds(5))).start();
-        probes.add(listener);
-        await().atMost(BOUND).until(listener::isSubscribed);
-        return into;
+        return probe.record(subject);
     }
 
     public HttpTestClient http() {
@@ -74,14 +58,11 @@ public class ServiceTestApp implements AutoCloseable {
 
     /** Publishes {@code event} as another service would; returns its event id. */
     public String publish(Event event) throws Exception {
-        String eventId = UUID.randomUUID().toString();
-        publishWithId(event, eventId);
-        return eventId;
+        return probe.publish(event);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public void publishWithId(Event event, String eventId) throws Exception {
-        publisher.publish((Subject) Subject.of(event), eventId, event);
+        probe.publishWithId(event, eventId);
     }
 
     /** How often this service has handled the event {@code eventId} (0 or 1). */
@@ -102,8 +83,7 @@ public class ServiceTestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        probes.forEach(EventListener::close);
-        probeBus.close();
+        probe.close();
         runtime.close();
         TestDatabases.drop(runtime.database());
         TestBuses.deleteStreams(namespace);

@@ -4,13 +4,15 @@ import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import dev.ticketing.orders.adapters.http.OrderRoutes;
-import dev.ticketing.orders.adapters.persistence.OrderRepository;
-import dev.ticketing.orders.adapters.persistence.TicketCopies;
+import dev.ticketing.orders.adapters.persistence.JdbiOrders;
+import dev.ticketing.orders.adapters.persistence.JdbiTicketReplica;
 import dev.ticketing.orders.application.CancelOrder;
 import dev.ticketing.orders.application.CompleteOrder;
 import dev.ticketing.orders.application.CopyTicket;
 import dev.ticketing.orders.application.ExpireOrder;
+import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.application.PlaceOrder;
+import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.application.ViewOrders;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -30,8 +32,8 @@ public final class OrdersMain {
 
     public static Javalin start(ServiceRuntime runtime, OrdersSettings settings) {
         Jdbi jdbi = runtime.database().jdbi();
-        OrderRepository orders = new OrderRepository();
-        TicketCopies tickets = new TicketCopies();
+        Orders orders = new JdbiOrders();
+        TicketReplica tickets = new JdbiTicketReplica();
         CopyTicket copy = new CopyTicket(tickets);
         ExpireOrder expire = new ExpireOrder(orders);
         CompleteOrder complete = new CompleteOrder(orders);

@@ -4,9 +4,10 @@ import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import dev.ticketing.payments.adapters.http.PaymentRoutes;
-import dev.ticketing.payments.adapters.persistence.PaymentsRepository;
+import dev.ticketing.payments.adapters.persistence.JdbiPayments;
 import dev.ticketing.payments.application.CopyOrder;
 import dev.ticketing.payments.application.PayOrder;
+import dev.ticketing.payments.application.Payments;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
@@ -25,7 +26,7 @@ public final class PaymentsMain {
 
     public static Javalin start(ServiceRuntime runtime, PaymentsSettings settings) {
         Jdbi jdbi = runtime.database().jdbi();
-        PaymentsRepository payments = new PaymentsRepository();
+        Payments payments = new JdbiPayments();
         CopyOrder copy = new CopyOrder(payments, settings.provider());
         runtime.listeners()
                 .on(Subject.ORDER_CREATED, ProcessedEvents.idempotent(jdbi, "payments_order_created", copy::created))

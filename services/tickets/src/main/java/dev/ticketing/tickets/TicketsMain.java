@@ -4,12 +4,13 @@ import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import dev.ticketing.tickets.adapters.http.TicketRoutes;
-import dev.ticketing.tickets.adapters.persistence.TicketRepository;
+import dev.ticketing.tickets.adapters.persistence.JdbiTickets;
 import dev.ticketing.tickets.application.BrowseTickets;
 import dev.ticketing.tickets.application.EditTicket;
 import dev.ticketing.tickets.application.ReleaseTicket;
 import dev.ticketing.tickets.application.ReserveTicket;
 import dev.ticketing.tickets.application.SellTicket;
+import dev.ticketing.tickets.application.Tickets;
 import io.javalin.Javalin;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,7 +24,7 @@ public final class TicketsMain {
 
     public static Javalin start(ServiceRuntime runtime) {
         Jdbi jdbi = runtime.database().jdbi();
-        TicketRepository tickets = new TicketRepository();
+        Tickets tickets = new JdbiTickets();
         ReserveTicket reserve = new ReserveTicket(tickets);
         ReleaseTicket release = new ReleaseTicket(tickets);
         runtime.listeners()

@@ -2,7 +2,6 @@ package dev.ticketing.orders.application;
 
 import dev.ticketing.common.errors.NotFound;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.orders.adapters.persistence.OrderRepository;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import org.jdbi.v3.core.Jdbi;
@@ -10,9 +9,9 @@ import org.jdbi.v3.core.Jdbi;
 /** The buyer cancels their order; its ticket is released by the {@code order.cancelled} it publishes. */
 public final class CancelOrder {
     private final Jdbi jdbi;
-    private final OrderRepository orders;
+    private final Orders orders;
 
-    public CancelOrder(Jdbi jdbi, OrderRepository orders) {
+    public CancelOrder(Jdbi jdbi, Orders orders) {
         this.jdbi = jdbi;
         this.orders = orders;
     }

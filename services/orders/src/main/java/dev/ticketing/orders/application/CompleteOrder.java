@@ -3,7 +3,6 @@ package dev.ticketing.orders.application;
 import dev.ticketing.common.bus.Delivery;
 import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.orders.adapters.persistence.OrderRepository;
 import dev.ticketing.orders.domain.Order;
 import org.jdbi.v3.core.Handle;
 
@@ -13,9 +12,9 @@ import org.jdbi.v3.core.Handle;
  * (see docs/adr-003-payment-and-expiry.md).
  */
 public final class CompleteOrder {
-    private final OrderRepository orders;
+    private final Orders orders;
 
-    public CompleteOrder(OrderRepository orders) {
+    public CompleteOrder(Orders orders) {
         this.orders = orders;
     }
 

@@ -6,7 +6,6 @@ import dev.ticketing.common.bus.VersionedEvents;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
 import dev.ticketing.common.money.Money;
-import dev.ticketing.orders.adapters.persistence.TicketCopies;
 import dev.ticketing.orders.domain.TicketCopy;
 import org.jdbi.v3.core.Handle;
 
@@ -15,9 +14,9 @@ import org.jdbi.v3.core.Handle;
  * whose predecessor has not been applied waits, one already applied changes nothing.
  */
 public final class CopyTicket {
-    private final TicketCopies tickets;
+    private final TicketReplica tickets;
 
-    public CopyTicket(TicketCopies tickets) {
+    public CopyTicket(TicketReplica tickets) {
         this.tickets = tickets;
     }
 

@@ -4,15 +4,14 @@ import dev.ticketing.common.bus.Delivery;
 import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.orders.adapters.persistence.OrderRepository;
 import dev.ticketing.orders.domain.Order;
 import org.jdbi.v3.core.Handle;
 
 /** The payment window closed: an order that is still open is cancelled; a paid or cancelled one stays as it is. */
 public final class ExpireOrder {
-    private final OrderRepository orders;
+    private final Orders orders;
 
-    public ExpireOrder(OrderRepository orders) {
+    public ExpireOrder(Orders orders) {
         this.orders = orders;
     }
 

@@ -2,8 +2,6 @@ package dev.ticketing.orders.application;
 
 import dev.ticketing.common.errors.NotFound;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.orders.adapters.persistence.OrderRepository;
-import dev.ticketing.orders.adapters.persistence.TicketCopies;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.TicketCopy;
 import java.time.Clock;
@@ -17,12 +15,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PlaceOrder {
     private final Jdbi jdbi;
-    private final OrderRepository orders;
-    private final TicketCopies tickets;
+    private final Orders orders;
+    private final TicketReplica tickets;
     private final Duration window;
     private final Clock clock;
 
-    public PlaceOrder(Jdbi jdbi, OrderRepository orders, TicketCopies tickets, Duration window, Clock clock) {
+    public PlaceOrder(Jdbi jdbi, Orders orders, TicketReplica tickets, Duration window, Clock clock) {
         this.jdbi = jdbi;
         this.orders = orders;
         this.tickets = tickets;

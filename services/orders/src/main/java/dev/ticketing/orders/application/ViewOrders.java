@@ -1,7 +1,6 @@
 package dev.ticketing.orders.application;
 
 import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.orders.adapters.persistence.OrderRepository;
 import dev.ticketing.orders.domain.Order;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -9,9 +8,9 @@ import org.jdbi.v3.core.Jdbi;
 /** A buyer's own orders. */
 public final class ViewOrders {
     private final Jdbi jdbi;
-    private final OrderRepository orders;
+    private final Orders orders;
 
-    public ViewOrders(Jdbi jdbi, OrderRepository orders) {
+    public ViewOrders(Jdbi jdbi, Orders orders) {
         this.jdbi = jdbi;
         this.orders = orders;
     }

@@ -6,7 +6,6 @@ import dev.ticketing.common.bus.VersionedEvents;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.money.Money;
-import dev.ticketing.payments.adapters.persistence.PaymentsRepository;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentProvider;
 import org.jdbi.v3.core.Handle;
@@ -17,10 +16,10 @@ import org.jdbi.v3.core.Handle;
  * refunded here, in the same transaction: a failed refund rolls back and the event comes again.
  */
 public final class CopyOrder {
-    private final PaymentsRepository payments;
+    private final Payments payments;
     private final PaymentProvider provider;
 
-    public CopyOrder(PaymentsRepository payments, PaymentProvider provider) {
+    public CopyOrder(Payments payments, PaymentProvider provider) {
         this.payments = payments;
         this.provider = provider;
     }

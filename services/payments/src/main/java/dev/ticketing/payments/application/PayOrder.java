@@ -6,7 +6,6 @@ import dev.ticketing.common.errors.PaymentDeclined;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.common.money.Money;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.payments.adapters.persistence.PaymentsRepository;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentProvider;
@@ -26,11 +25,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PayOrder {
     private final Jdbi jdbi;
-    private final PaymentsRepository payments;
+    private final Payments payments;
     private final PaymentProvider provider;
     private final Clock clock;
 
-    public PayOrder(Jdbi jdbi, PaymentsRepository payments, PaymentProvider provider, Clock clock) {
+    public PayOrder(Jdbi jdbi, Payments payments, PaymentProvider provider, Clock clock) {
         this.jdbi = jdbi;
         this.payments = payments;
         this.provider = provider;

@@ -1,7 +1,6 @@
 package dev.ticketing.tickets.application;
 
 import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.tickets.adapters.persistence.TicketRepository;
 import dev.ticketing.tickets.domain.Ticket;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -9,9 +8,9 @@ import org.jdbi.v3.core.Jdbi;
 /** What buyers see: the tickets for sale, and any one ticket. */
 public final class BrowseTickets {
     private final Jdbi jdbi;
-    private final TicketRepository tickets;
+    private final Tickets tickets;
 
-    public BrowseTickets(Jdbi jdbi, TicketRepository tickets) {
+    public BrowseTickets(Jdbi jdbi, Tickets tickets) {
         this.jdbi = jdbi;
         this.tickets = tickets;
     }

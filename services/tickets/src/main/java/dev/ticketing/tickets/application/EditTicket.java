@@ -2,7 +2,6 @@ package dev.ticketing.tickets.application;
 
 import dev.ticketing.common.errors.NotFound;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.tickets.adapters.persistence.TicketRepository;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
 import org.jdbi.v3.core.Jdbi;
@@ -14,9 +13,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class EditTicket {
     private final Jdbi jdbi;
-    private final TicketRepository tickets;
+    private final Tickets tickets;
 
-    public EditTicket(Jdbi jdbi, TicketRepository tickets) {
+    public EditTicket(Jdbi jdbi, Tickets tickets) {
         this.jdbi = jdbi;
         this.tickets = tickets;
     }

@@ -4,15 +4,14 @@ import dev.ticketing.common.bus.Delivery;
 import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.tickets.adapters.persistence.TicketRepository;
 import dev.ticketing.tickets.domain.Ticket;
 import org.jdbi.v3.core.Handle;
 
 /** An order was cancelled: the ticket it held is for sale again (and {@code ticket.updated} says so). */
 public final class ReleaseTicket {
-    private final TicketRepository tickets;
+    private final Tickets tickets;
 
-    public ReleaseTicket(TicketRepository tickets) {
+    public ReleaseTicket(Tickets tickets) {
         this.tickets = tickets;
     }
 

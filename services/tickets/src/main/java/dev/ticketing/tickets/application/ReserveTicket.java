@@ -4,15 +4,14 @@ import dev.ticketing.common.bus.Delivery;
 import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.tickets.adapters.persistence.TicketRepository;
 import dev.ticketing.tickets.domain.Ticket;
 import org.jdbi.v3.core.Handle;
 
 /** An order was created: its ticket is reserved for it (and {@code ticket.updated} says so). */
 public final class ReserveTicket {
-    private final TicketRepository tickets;
+    private final Tickets tickets;
 
-    public ReserveTicket(TicketRepository tickets) {
+    public ReserveTicket(Tickets tickets) {
         this.tickets = tickets;
     }
 

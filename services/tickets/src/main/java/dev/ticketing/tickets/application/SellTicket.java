@@ -1,7 +1,6 @@
 package dev.ticketing.tickets.application;
 
 import dev.ticketing.common.outbox.Outbox;
-import dev.ticketing.tickets.adapters.persistence.TicketRepository;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
 import org.jdbi.v3.core.Jdbi;
@@ -9,9 +8,9 @@ import org.jdbi.v3.core.Jdbi;
 /** A seller lists a ticket: the row and its {@code ticket.created} commit together. */
 public final class SellTicket {
     private final Jdbi jdbi;
-    private final TicketRepository tickets;
+    private final Tickets tickets;
 
-    public SellTicket(Jdbi jdbi, TicketRepository tickets) {
+    public SellTicket(Jdbi jdbi, Tickets tickets) {
         this.jdbi = jdbi;
         this.tickets = tickets;
     }

@@ -10,6 +10,7 @@ import dev.ticketing.common.events.ExpirationComplete;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.common.testing.BusProbe;
 import dev.ticketing.common.testing.ServiceTestApp;
 import dev.ticketing.common.testing.TestBuses;
 import dev.ticketing.common.testing.TestDatabases;
@@ -75,9 +76,8 @@ class ExpiryTimersTest {
         List<OrderCreated> orders = new ArrayList<>();
         Instant due = Instant.now().plusSeconds(3);
         ServiceRuntime first = ServiceRuntime.open(config);
-        try (ServiceTestApp observer = new ServiceTestApp("observer", namespace, runtime -> runtime.serve(r -> {
-        }))) {
-            List<ExpirationComplete> expirations = observer.probe(Subject.EXPIRATION_COMPLETE);
+        try (BusProbe observer = new BusProbe(namespace)) {
+            List<ExpirationComplete> expirations = observer.record(Subject.EXPIRATION_COMPLETE);
             ExpirationMain.start(first, FAST_POLL);
             await().atMost(BOUND).until(() -> first.listeners().allSubscribed());
             for (int i = 0; i < 5; i++) {

@@ -1,6 +1,7 @@
 package dev.ticketing.payments.adapters.persistence;
 
 import dev.ticketing.common.money.Money;
+import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
 import dev.ticketing.payments.domain.OrderCopy;
 import java.sql.SQLException;
@@ -12,9 +13,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The order replica and the payments, read and written inside the caller's transaction. */
-public final class PaymentsRepository {
+public final class JdbiPayments implements Payments {
 
     /** The order, locked until the transaction ends: payment and cancellation of one order queue up. */
+    @Override
     public Optional<OrderCopy> orderForUpdate(Handle tx, String orderId) {
         return tx.createQuery("SELECT id, user_id, status, price, expires_at, version FROM orders WHERE id = :id FOR UPDATE")
                 .bind("id", orderId)
@@ -24,10 +26,12 @@ public final class PaymentsRepository {
                 .findOne();
     }
 
+    @Override
     public OptionalLong orderVersionForUpdate(Handle tx, String orderId) {
         return orderForUpdate(tx, orderId).map(o -> OptionalLong.of(o.version())).orElse(OptionalLong.empty());
     }
 
+    @Override
     public boolean insertOrder(Handle tx, OrderCopy order) {
         return tx.createUpdate("""
                         INSERT INTO orders (id, user_id, status, price, expires_at, version)
@@ -41,6 +45,7 @@ public final class PaymentsRepository {
                 .execute() == 1;
     }
 
+    @Override
     public boolean cancelOrder(Handle tx, String orderId, long version) {
         return tx.createUpdate("UPDATE orders SET status = 'cancelled', version = :version WHERE id = :id AND version = :previous")
                 .bind("id", orderId)
@@ -50,6 +55,7 @@ public final class PaymentsRepository {
     }
 
     /** Claims the order's one live charge; {@link OrderAlreadyPaid} when another is pending or succeeded. */
+    @Override
     public String claimCharge(Handle tx, String orderId) {
         String paymentId = UUID.randomUUID().toString();
         try {
@@ -66,6 +72,7 @@ public final class PaymentsRepository {
         }
     }
 
+    @Override
     public void settle(Handle tx, String paymentId, String status, String stripeId) {
         tx.createUpdate("UPDATE payments SET status = :status, stripe_id = coalesce(:stripeId, stripe_id), updated_at = now() WHERE id = :id")
                 .bind("id", UUID.fromString(paymentId))
@@ -75,14 +82,11 @@ public final class PaymentsRepository {
     }
 
     /** The charge id of the order's succeeded payment, if it has one. */
+    @Override
     public Optional<Succeeded> succeededPayment(Handle tx, String orderId) {
         return tx.createQuery("SELECT id, stripe_id FROM payments WHERE order_id = :orderId AND status = 'succeeded'")
                 .bind("orderId", orderId)
                 .map((rs, ctx) -> new Succeeded(rs.getString("id"), rs.getString("stripe_id")))
                 .findOne();
-    }
-
-    /** A payment that went through. */
-    public record Succeeded(String paymentId, String stripeId) {
     }
 }

@@ -2,6 +2,7 @@ package dev.ticketing.orders.adapters.persistence;
 
 import dev.ticketing.common.ids.Ids;
 import dev.ticketing.common.money.Money;
+import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.orders.domain.TicketAlreadyReserved;
@@ -17,13 +18,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Orders with their tickets, read and written inside the caller's transaction. */
-public final class OrderRepository {
+public final class JdbiOrders implements Orders {
     private static final String SELECT = """
             SELECT o.id, o.user_id, o.status, o.expires_at, o.version,
                    t.id AS ticket_id, t.title, t.price, t.version AS ticket_version
             FROM orders o JOIN tickets t ON t.id = o.ticket_id""";
 
     /** Inserts a new order; a live order for the same ticket makes it {@link TicketAlreadyReserved}. */
+    @Override
     public void insert(Handle tx, Order order) {
         try {
             tx.createUpdate("""
@@ -44,18 +46,21 @@ public final class OrderRepository {
         }
     }
 
+    @Override
     public Optional<Order> find(Handle tx, String id) {
         return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id")
-                .bind("id", uuid).map(OrderRepository::order).findOne());
+                .bind("id", uuid).map(JdbiOrders::order).findOne());
     }
 
     /** The order, locked until the transaction ends, so that its changes queue up. */
+    @Override
     public Optional<Order> findForUpdate(Handle tx, String id) {
         return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id FOR UPDATE OF o")
-                .bind("id", uuid).map(OrderRepository::order).findOne());
+                .bind("id", uuid).map(JdbiOrders::order).findOne());
     }
 
     /** Writes {@code next} over its previous version; false when the row holds another version. */
+    @Override
     public boolean update(Handle tx, Order next) {
         return tx.createUpdate("UPDATE orders SET status = :status, version = :version WHERE id = :id AND version = :previous")
                 .bind("id", UUID.fromString(next.id()))
@@ -66,9 +71,10 @@ public final class OrderRepository {
     }
 
     /** A buyer's orders, newest first. */
+    @Override
     public List<Order> ofBuyer(Handle tx, String userId) {
         return tx.createQuery(SELECT + " WHERE o.user_id = :userId ORDER BY o.created_at DESC")
-                .bind("userId", userId).map(OrderRepository::order).list();
+                .bind("userId", userId).map(JdbiOrders::order).list();
     }
 
 

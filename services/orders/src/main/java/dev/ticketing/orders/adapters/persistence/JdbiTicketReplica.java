@@ -1,14 +1,16 @@
 package dev.ticketing.orders.adapters.persistence;
 
 import dev.ticketing.common.money.Money;
+import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.domain.TicketCopy;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 
 /** The replica of tickets, written only by the ticket listeners, in version order. */
-public final class TicketCopies {
+public final class JdbiTicketReplica implements TicketReplica {
 
+    @Override
     public Optional<TicketCopy> find(Handle tx, String id) {
         return tx.createQuery("SELECT id, title, price, version FROM tickets WHERE id = :id")
                 .bind("id", id)
@@ -18,6 +20,7 @@ public final class TicketCopies {
     }
 
     /** The version applied so far, the row locked until the transaction ends; empty when unknown. */
+    @Override
     public OptionalLong versionForUpdate(Handle tx, String id) {
         return tx.createQuery("SELECT version FROM tickets WHERE id = :id FOR UPDATE")
                 .bind("id", id)
@@ -28,6 +31,7 @@ public final class TicketCopies {
     }
 
     /** Inserts version 0; false when another delivery inserted it first. */
+    @Override
     public boolean insertFirst(Handle tx, TicketCopy ticket) {
         return tx.createUpdate("""
                         INSERT INTO tickets (id, title, price, version) VALUES (:id, :title, :price, 0)
@@ -39,6 +43,7 @@ public final class TicketCopies {
     }
 
     /** Writes version {@code ticket.version()} over its predecessor; false when the predecessor is not there. */
+    @Override
     public boolean updateNext(Handle tx, TicketCopy ticket) {
         return tx.createUpdate("""
                         UPDATE tickets SET title = :title, price = :price, version = :version

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets.adapters.persistence;
 
 import dev.ticketing.common.ids.Ids;
+import dev.ticketing.tickets.application.Tickets;
 import dev.ticketing.tickets.domain.Ticket;
 import dev.ticketing.tickets.domain.TicketRules;
 import java.sql.ResultSet;
@@ -12,9 +13,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Tickets in the {@code tickets} table, always read and written inside the caller's transaction. */
-public final class TicketRepository {
+public final class JdbiTickets implements Tickets {
     private static final String COLUMNS = "id, title, price, user_id, version, order_id";
 
+    @Override
     public void insert(Handle tx, Ticket ticket) {
         tx.createUpdate("INSERT INTO tickets (" + COLUMNS + ") VALUES (:id, :title, :price, :userId, :version, :orderId)")
                 .bind("id", UUID.fromString(ticket.id()))
@@ -26,21 +28,24 @@ public final class TicketRepository {
                 .execute();
     }
 
+    @Override
     public Optional<Ticket> find(Handle tx, String id) {
         return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
-                .bind("id", uuid).map(TicketRepository::ticket).findOne());
+                .bind("id", uuid).map(JdbiTickets::ticket).findOne());
     }
 
     /** The ticket, locked until the transaction ends, so that changes to one ticket queue up. */
+    @Override
     public Optional<Ticket> findForUpdate(Handle tx, String id) {
         return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id FOR UPDATE")
-                .bind("id", uuid).map(TicketRepository::ticket).findOne());
+                .bind("id", uuid).map(JdbiTickets::ticket).findOne());
     }
 
     /**
      * Writes {@code next} over version {@code next.version() - 1}. False when the row holds another
      * version: someone else changed it first.
      */
+    @Override
     public boolean update(Handle tx, Ticket next) {
         return tx.createUpdate("""
                         UPDATE tickets SET title = :title, price = :price, order_id = :orderId, version = :version
@@ -55,17 +60,20 @@ public final class TicketRepository {
     }
 
     /** Tickets that are not reserved, newest first. */
+    @Override
     public List<Ticket> available(Handle tx) {
         return tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE order_id IS NULL ORDER BY created_at DESC")
-                .map(TicketRepository::ticket).list();
+                .map(JdbiTickets::ticket).list();
     }
 
     /** Records that {@code orderId} was cancelled; true the first time. */
+    @Override
     public boolean recordCancellation(Handle tx, String orderId) {
         return tx.createUpdate("INSERT INTO cancelled_orders (order_id) VALUES (:id) ON CONFLICT DO NOTHING")
                 .bind("id", orderId).execute() == 1;
     }
 
+    @Override
     public boolean isCancelled(Handle tx, String orderId) {
         return tx.createQuery("SELECT count(*) FROM cancelled_orders WHERE order_id = :id")
                 .bind("id", orderId).mapTo(Integer.class).one() > 0;
