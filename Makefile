@@ -38,10 +38,11 @@ dead-letters: build
 replay-dead-letter: build
 	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters replay $(SEQ)
 
-## bench: measure the bus (raw jnats and the outbox path) on this machine
+## bench: measure the bus (raw jnats and the outbox path) and expiry timer lateness on this machine
 bench:
 	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
+	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark
 
 build:
 	@$(MVN) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt

@@ -107,6 +107,8 @@ class BrowserTest {
         openTicketFromHome(second);
         browser.findElement(By.xpath("//button[normalize-space()='Purchase']")).click();
         await().atMost(WINDOW.plusSeconds(20)).until(() -> text().contains("Order Expired"));
+        // The page also learns, without a reload, that the expiration service really ended the order.
+        await().atMost(BOUND).until(() -> browser.findElement(By.id("status")).getText().equals("cancelled"));
         shot("4-order-expired");
 
         click("My Orders");

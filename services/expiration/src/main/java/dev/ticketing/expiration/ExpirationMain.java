@@ -1,7 +1,6 @@
 package dev.ticketing.expiration;
 
 import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.common.runtime.ServiceRuntime;
 import dev.ticketing.expiration.adapters.scheduling.DbSchedulerTimers;
 import dev.ticketing.expiration.application.EndPaymentWindow;
@@ -25,9 +24,8 @@ public final class ExpirationMain {
         Jdbi jdbi = runtime.database().jdbi();
         DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(runtime.database().dataSource(),
                 new EndPaymentWindow(jdbi), settings.pollingInterval())).start();
-        ScheduleExpiry schedule = new ScheduleExpiry(timers);
-        runtime.listeners()
-                .on(Subject.ORDER_CREATED, ProcessedEvents.idempotent(jdbi, "expiration_order_created", schedule::handle));
+        ScheduleExpiry schedule = new ScheduleExpiry(jdbi, timers);
+        runtime.listeners().on(Subject.ORDER_CREATED, schedule::handle);
         return runtime.serve(routes -> {
         });
     }
