@@ -45,6 +45,7 @@ bench:
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark
 
 build:
+	@echo "Building with $(JAVA_HOME) (the first build downloads dependencies and takes a few minutes)..."
 	@$(MVN) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 
 clean:

@@ -3,11 +3,8 @@ package dev.ticketing.common.bus;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
-import io.nats.client.JetStream;
-import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.Options;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -108,21 +105,7 @@ public final class BusConnection implements AutoCloseable {
         return current().map(c -> c.getStatus() == Connection.Status.CONNECTED).orElse(false);
     }
 
-    public JetStream jetStream() throws InterruptedException {
-        try {
-            return await().jetStream();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    public JetStreamManagement management() throws InterruptedException {
-        try {
-            return await().jetStreamManagement();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Flushes what is pending (acks included), then closes. Listeners must be stopped first. */
     @Override

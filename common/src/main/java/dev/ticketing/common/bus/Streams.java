@@ -23,6 +23,7 @@ public final class Streams {
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int STREAM_NAME_IN_USE = 10058;
+    private static final int STREAM_NOT_FOUND = 10059;
 
     private Streams() {
     }
@@ -63,6 +64,26 @@ public final class Streams {
 
     private static void ensure(JetStreamManagement jsm, StreamConfiguration config)
             throws IOException, JetStreamApiException {
+        StreamConfiguration existing;
+        try {
+            existing = jsm.getStreamInfo(config.getName()).getConfiguration();
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
+                throw e;
+            }
+            createRacing(jsm, config);
+            return;
+        }
+        if (!existing.getSubjects().equals(config.getSubjects())
+                || !existing.getDuplicateWindow().equals(config.getDuplicateWindow())) {
+            jsm.updateStream(config);
+            log.info("Updated stream {} to {}", config.getName(), config.getSubjects());
+        }
+    }
+
+    /** Creates the stream; another replica creating it at the same moment is fine. */
+    private static void createRacing(JetStreamManagement jsm, StreamConfiguration config)
+            throws IOException, JetStreamApiException {
         try {
             jsm.addStream(config);
             log.info("Created stream {} on {}", config.getName(), config.getSubjects());
@@ -70,7 +91,6 @@ public final class Streams {
             if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
                 throw e;
             }
-            jsm.updateStream(config);
         }
     }
 }

@@ -73,10 +73,6 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, Strin
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
-    /** The same database with another schema. */
-    public DatabaseConfig withSchema(String otherSchema) {
-        return new DatabaseConfig(jdbcUrl, user, password, otherSchema);
-    }
 
     /** The name of the database in the JDBC URL. */
     public String databaseName() {

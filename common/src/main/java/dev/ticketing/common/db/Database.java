@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -60,8 +61,8 @@ public final class Database implements AutoCloseable {
         return new Database(config, new HikariDataSource(hikari));
     }
 
-    /** The pool itself, for libraries that take a {@link javax.sql.DataSource}. */
-    public javax.sql.DataSource dataSource() {
+    /** The pool itself, for libraries that take a {@link DataSource}. */
+    public DataSource dataSource() {
         return dataSource;
     }
 

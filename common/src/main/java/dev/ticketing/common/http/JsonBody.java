@@ -48,8 +48,4 @@ public final class JsonBody {
         return node != null && node.isNumber() ? Optional.of(node.decimalValue()) : Optional.empty();
     }
 
-    public boolean has(String field) {
-        JsonNode node = root.get(field);
-        return node != null && !node.isNull();
-    }
 }

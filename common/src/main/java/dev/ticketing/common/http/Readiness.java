@@ -1,6 +1,7 @@
 package dev.ticketing.common.http;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -14,7 +15,7 @@ public final class Readiness {
     }
 
     /** The names of the checks that fail now. */
-    public java.util.List<String> failing() {
+    public List<String> failing() {
         return checks.entrySet().stream()
                 .filter(e -> !e.getValue().getAsBoolean())
                 .map(Map.Entry::getKey)

@@ -4,6 +4,8 @@ import dev.ticketing.common.bus.BusConnection;
 import dev.ticketing.common.bus.BusNamespace;
 import dev.ticketing.common.bus.ListenerSettings;
 import dev.ticketing.common.bus.Listeners;
+import dev.ticketing.common.config.ConfigException;
+import dev.ticketing.common.config.Env;
 import dev.ticketing.common.config.ServiceConfig;
 import dev.ticketing.common.db.Database;
 import dev.ticketing.common.http.HttpApp;
@@ -13,7 +15,10 @@ import dev.ticketing.common.outbox.OutboxRelay;
 import dev.ticketing.common.outbox.RelaySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final OutboxRelay relay;
     private final Listeners listeners;
     private final SessionTokens tokens;
-    private final java.util.List<AutoCloseable> components = new java.util.ArrayList<>();
+    private final List<AutoCloseable> components = new ArrayList<>();
     private Javalin http;
     private boolean closed;
 
@@ -64,12 +69,12 @@ public final class ServiceRuntime implements AutoCloseable {
      * when the configuration is bad; the caller exits.
      */
     public static boolean startFromEnvironment(String service, int defaultPort,
-                                               java.util.function.Function<ServiceRuntime, Javalin> start) {
+                                               Function<ServiceRuntime, Javalin> start) {
         try {
-            start.apply(open(ServiceConfig.from(dev.ticketing.common.config.Env.system(), service, defaultPort))
+            start.apply(open(ServiceConfig.from(Env.system(), service, defaultPort))
                     .closeOnShutdown());
             return true;
-        } catch (dev.ticketing.common.config.ConfigException e) {
+        } catch (ConfigException e) {
             System.err.println("Cannot start the " + service + " service: " + e.getMessage());
             return false;
         }

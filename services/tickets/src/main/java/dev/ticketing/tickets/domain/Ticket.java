@@ -3,6 +3,7 @@ package dev.ticketing.tickets.domain;
 import dev.ticketing.common.errors.NotAuthorized;
 import dev.ticketing.common.events.TicketCreated;
 import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.common.money.Money;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
 
     /** A new listing by {@code sellerId}, at version 0. */
     public static Ticket list(String title, BigDecimal price, String sellerId) {
-        return new Ticket(UUID.randomUUID().toString(), title, TicketRules.normalise(price), sellerId, 0, null);
+        return new Ticket(UUID.randomUUID().toString(), title, Money.plain(price), sellerId, 0, null);
     }
 
     public boolean isReserved() {
@@ -31,7 +32,7 @@ public record Ticket(String id, String title, BigDecimal price, String userId, l
         if (isReserved()) {
             throw new TicketReserved();
         }
-        return new Ticket(id, newTitle, TicketRules.normalise(newPrice), userId, version + 1, null);
+        return new Ticket(id, newTitle, Money.plain(newPrice), userId, version + 1, null);
     }
 
     public Ticket reserveFor(String order) {

@@ -1,6 +1,5 @@
 package dev.ticketing.tickets.domain;
 
-import dev.ticketing.common.money.Money;
 import java.math.BigDecimal;
 
 /** What a title and a price must be. Prices are exact decimals: never floating point. */
@@ -18,10 +17,5 @@ public final class TicketRules {
     public static boolean isValidPrice(BigDecimal price) {
         return price != null && price.signum() > 0 && price.compareTo(MAX_PRICE_EXCLUSIVE) < 0
                 && price.stripTrailingZeros().scale() <= 2;
-    }
-
-    /** The price without trailing zeros (10.50 becomes 10.5), as JSON shows numbers. */
-    public static BigDecimal normalise(BigDecimal price) {
-        return Money.plain(price);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.common.errors.NotAuthorized;
+import dev.ticketing.common.money.Money;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class TicketTest {
         assertThat(TicketRules.isValidPrice(BigDecimal.ZERO)).isFalse();
         assertThat(TicketRules.isValidPrice(new BigDecimal("-5"))).isFalse();
         assertThat(TicketRules.isValidPrice(new BigDecimal("1000000"))).isFalse();
-        assertThat(TicketRules.normalise(new BigDecimal("100.00")).toPlainString()).isEqualTo("100");
-        assertThat(TicketRules.normalise(new BigDecimal("10.50")).toPlainString()).isEqualTo("10.5");
+        assertThat(Money.plain(new BigDecimal("100.00")).toPlainString()).isEqualTo("100");
+        assertThat(Money.plain(new BigDecimal("10.50")).toPlainString()).isEqualTo("10.5");
     }
 }

@@ -1,9 +1,9 @@
 package dev.ticketing.tickets.adapters.persistence;
 
 import dev.ticketing.common.ids.Ids;
+import dev.ticketing.common.money.Money;
 import dev.ticketing.tickets.application.Tickets;
 import dev.ticketing.tickets.domain.Ticket;
-import dev.ticketing.tickets.domain.TicketRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -81,7 +81,7 @@ public final class JdbiTickets implements Tickets {
 
 
     private static Ticket ticket(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Ticket(rs.getString("id"), rs.getString("title"), TicketRules.normalise(rs.getBigDecimal("price")),
+        return new Ticket(rs.getString("id"), rs.getString("title"), Money.plain(rs.getBigDecimal("price")),
                 rs.getString("user_id"), rs.getLong("version"), rs.getString("order_id"));
     }
 }
