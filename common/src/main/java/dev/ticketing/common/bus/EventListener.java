@@ -4,7 +4,9 @@ import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.EventCodec;
 import dev.ticketing.common.events.MalformedEvent;
 import dev.ticketing.common.events.Subject;
+import dev.ticketing.common.db.TransientFailures;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
 import io.nats.client.Message;
@@ -13,6 +15,7 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class EventListener<E extends Event> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
     private static final Duration SETUP_RETRY = Duration.ofSeconds(1);
+    /** How often a subscribed listener makes sure its consumer still exists on the server. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final int CONSUMER_NOT_FOUND = 10014;
+    private static final int STREAM_NOT_FOUND = 10059;
 
     private final BusConnection bus;
     private final String service;
@@ -42,6 +49,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
     private volatile MessageConsumer consumer;
+    private volatile Instant lastConfirmed = Instant.EPOCH;
     private Thread setup;
 
     public EventListener(BusConnection bus, String service, Subject<E> subject, EventHandler<E> handler,
@@ -55,36 +63,83 @@ public final class EventListener<E extends Event> implements AutoCloseable {
         this.slots = new Semaphore(settings.maxInFlight());
     }
 
-    /** Starts pulling in the background; keeps trying while NATS is unreachable. */
+    /**
+     * Starts pulling in the background; keeps trying while NATS is unreachable, and subscribes
+     * again whenever the consumer is gone (a server that lost its store).
+     */
     public synchronized EventListener<E> start() {
         if (setup == null) {
-            setup = Thread.ofVirtual().name("listen-" + durable).start(this::subscribeUntilDone);
+            setup = Thread.ofVirtual().name("listen-" + durable).start(this::subscribeAndWatch);
         }
         return this;
     }
 
-    /** True once the consumer exists on the server and messages are being pulled. */
+    /** True while the consumer exists on the server (checked every few seconds) and messages are pulled. */
     public boolean isSubscribed() {
-        return consumer != null && !stopping;
+        return consumer != null && !stopping
+                && Duration.between(lastConfirmed, Instant.now()).compareTo(CHECK_INTERVAL.multipliedBy(3)) < 0;
     }
 
-    private void subscribeUntilDone() {
+    private void subscribeAndWatch() {
+        String failing = null;
         while (!stopping) {
             try {
                 Connection connection = bus.await();
-                Streams.ensure(connection.jetStreamManagement(), bus.namespace());
-                ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
-                        .createOrUpdateConsumer(consumerConfiguration());
-                int batch = Math.max(2 * settings.maxInFlight(), 10);
-                consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::dispatch);
-                log.info("Listening to {} as {}", subject, durable);
-                return;
+                if (consumer == null) {
+                    subscribe(connection);
+                } else if (!consumerExists(connection)) {
+                    log.warn("Consumer {} is gone from the server (did it lose its store?); subscribing again", durable);
+                    unsubscribe();
+                    continue;
+                }
+                lastConfirmed = Instant.now();
+                if (failing != null) {
+                    log.info("Listening to {} as {} again", subject, durable);
+                    failing = null;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                log.warn("Cannot listen to {} as {} yet: {}", subject, durable, e.toString());
-                sleep(SETUP_RETRY);
+                if (failing == null) {
+                    log.warn("Cannot listen to {} as {} yet, will keep trying: {}", subject, durable, e.toString());
+                }
+                failing = e.toString();
+            }
+            sleep(consumer == null ? SETUP_RETRY : CHECK_INTERVAL);
+        }
+    }
+
+    private void subscribe(Connection connection) throws Exception {
+        Streams.ensure(connection.jetStreamManagement(), bus.namespace());
+        ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
+                .createOrUpdateConsumer(consumerConfiguration());
+        int batch = Math.max(2 * settings.maxInFlight(), 10);
+        consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::dispatch);
+        log.info("Listening to {} as {}", subject, durable);
+    }
+
+    private boolean consumerExists(Connection connection) throws Exception {
+        try {
+            connection.jetStreamManagement().getConsumerInfo(bus.namespace().eventsStream(), durable);
+            return true;
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getApiErrorCode() == STREAM_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void unsubscribe() {
+        MessageConsumer old = consumer;
+        consumer = null;
+        if (old != null) {
+            try {
+                old.stop();
+                old.close();
+            } catch (Exception e) {
+                log.debug("Closing the lost consumer {}: {}", durable, e.toString());
             }
         }
     }
@@ -96,8 +151,9 @@ public final class EventListener<E extends Event> implements AutoCloseable {
                 .deliverPolicy(DeliverPolicy.All)
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(settings.ackWait())
-                // One more than our own limit: a delivery past it is set aside without running the handler.
-                .maxDeliver(settings.maxDeliveries() + 1)
+                // Unlimited: the listener decides when an event is set aside, and a database outage of any
+                // length must not make the server stop delivering an event.
+                .maxDeliver(-1)
                 .maxAckPending(Math.max(1000, settings.maxInFlight() * 4))
                 .build();
     }
@@ -117,15 +173,18 @@ public final class EventListener<E extends Event> implements AutoCloseable {
         });
     }
 
+    /**
+     * Handles one delivery and decides its fate: acknowledged once handled; offered again shortly
+     * while it waits for another event ({@link Outcome#NOT_YET}, up to {@code maxWait} after it was
+     * published); retried with a growing delay while the infrastructure is down, however long that
+     * lasts ({@link TransientFailures}); set aside in the dead-letter stream when it cannot be decoded
+     * or when its handler fails for any other reason {@code maxDeliveries} times.
+     */
     private void process(Message message) {
         String contractSubject = bus.namespace().contractName(message.getSubject());
         Delivery delivery = Delivery.of(message, contractSubject);
         if (delivery.eventId() == null) {
             deadLetter(message, "no event id (headers " + Delivery.EVENT_ID + " and " + Delivery.MSG_ID + " missing)");
-            return;
-        }
-        if (delivery.deliveredCount() > settings.maxDeliveries()) {
-            deadLetter(message, "delivered " + delivery.deliveredCount() + " times without an acknowledgement");
             return;
         }
         E event;
@@ -139,13 +198,17 @@ public final class EventListener<E extends Event> implements AutoCloseable {
             Outcome outcome = handler.handle(event, delivery);
             if (outcome == Outcome.HANDLED) {
                 message.ack();
-            } else if (delivery.deliveredCount() >= settings.maxDeliveries()) {
-                deadLetter(message, "its predecessor version never arrived");
+            } else if (Duration.between(delivery.publishedAt(), Instant.now()).compareTo(settings.maxWait()) > 0) {
+                deadLetter(message, "waited more than " + settings.maxWait() + " for an event it depends on");
             } else {
                 message.nakWithDelay(settings.waitDelayAfter(delivery.deliveredCount()));
             }
         } catch (Exception e) {
-            if (delivery.deliveredCount() >= settings.maxDeliveries()) {
+            if (TransientFailures.isTransient(e)) {
+                log.debug("{} event {} met a transient failure (delivery {}), retrying: {}", subject,
+                        delivery.eventId(), delivery.deliveredCount(), e.toString());
+                message.nakWithDelay(settings.retryDelayAfter(delivery.deliveredCount()));
+            } else if (delivery.deliveredCount() >= settings.maxDeliveries()) {
                 log.error("{} event {} failed {} times; setting it aside", subject, delivery.eventId(),
                         delivery.deliveredCount(), e);
                 deadLetter(message, "failed " + delivery.deliveredCount() + " times: " + e);

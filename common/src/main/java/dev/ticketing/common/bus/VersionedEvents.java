@@ -4,14 +4,16 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Applies versioned events strictly in version order. Version {@code n} of an entity is applied
- * only over version {@code n - 1}; an event that arrives before its predecessor is
- * {@link Outcome#NOT_YET} (left unacknowledged, offered again shortly) and one already applied is a
- * duplicate (acknowledged, nothing changes).
+ * Applies versioned events so that a replica converges on its source whatever order they arrive
+ * in (docs/adr-004-replicas-converge.md). Each versioned event carries the whole state of its
+ * entity at that version, so a newer version is applied over whatever is there, even when versions
+ * in between never arrived; an older or equal version is a duplicate (acknowledged, nothing
+ * changes). A replica never waits for a late predecessor, so one lost or delayed event cannot hold
+ * back, or send to the dead-letter stream, every later one.
  */
 public final class VersionedEvents {
     /** What to do with an incoming version. */
-    public enum Decision { APPLY, DUPLICATE, NOT_YET }
+    public enum Decision { APPLY, DUPLICATE }
 
     private VersionedEvents() {
     }
@@ -21,25 +23,18 @@ public final class VersionedEvents {
      * @param incoming version the event carries
      */
     public static Decision decide(OptionalLong current, long incoming) {
-        if (current.isEmpty()) {
-            return incoming == 0 ? Decision.APPLY : Decision.NOT_YET;
-        }
-        long applied = current.getAsLong();
-        if (incoming <= applied) {
-            return Decision.DUPLICATE;
-        }
-        return incoming == applied + 1 ? Decision.APPLY : Decision.NOT_YET;
+        return current.isEmpty() || incoming > current.getAsLong() ? Decision.APPLY : Decision.DUPLICATE;
     }
 
     /**
-     * Decides, and applies when it is the next version. {@code change} returns false when its
-     * guarded write found another version in place ({@code UPDATE ... WHERE version = incoming - 1}
-     * touched no row, or an insert of version 0 conflicted): the event is then offered again later.
+     * Decides, and applies a newer version. {@code change} returns false when its guarded write
+     * found another version in place ({@code UPDATE ... WHERE version < incoming} touched no row, or
+     * an insert conflicted with a concurrent one): the event is then offered again shortly and
+     * decided anew.
      */
     public static Outcome apply(OptionalLong current, long incoming, BooleanSupplier change) {
         return switch (decide(current, incoming)) {
             case DUPLICATE -> Outcome.HANDLED;
-            case NOT_YET -> Outcome.NOT_YET;
             case APPLY -> change.getAsBoolean() ? Outcome.HANDLED : Outcome.NOT_YET;
         };
     }

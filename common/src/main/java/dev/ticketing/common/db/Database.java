@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** How long a caller waits for a pooled connection. */
+    public static final int CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /** The longest a statement of the pool may run. */
+    public static final int STATEMENT_TIMEOUT_MILLIS = 3_000;
+    /** A connection whose server went silent this long is dropped. */
+    private static final int SOCKET_TIMEOUT_SECONDS = 30;
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
@@ -56,7 +62,13 @@ public final class Database implements AutoCloseable {
         hikari.setSchema(config.schema());
         hikari.setMaximumPoolSize(poolSize);
         hikari.setPoolName(config.schema());
-        hikari.setConnectionTimeout(10_000);
+        // Bounded well below a listener's ack wait: work that cannot get a connection or whose
+        // statement hangs fails fast and is retried, instead of being redelivered while it runs.
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        hikari.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
+        hikari.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("ApplicationName", "ticketing-" + config.schema());
         log.info("Database {} migrated", config);
         return new Database(config, new HikariDataSource(hikari));
     }
@@ -76,7 +88,16 @@ public final class Database implements AutoCloseable {
 
     /** A connection outside the pool, for sessions that must live long (LISTEN, advisory locks). */
     public Connection openDedicatedConnection() throws SQLException {
-        Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", config.user());
+        if (config.password() != null) {
+            properties.setProperty("password", config.password());
+        }
+        properties.setProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
+        properties.setProperty("connectTimeout", "5");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("ApplicationName", "ticketing-" + config.schema() + "-session");
+        Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
         connection.setSchema(config.schema());
         return connection;
     }

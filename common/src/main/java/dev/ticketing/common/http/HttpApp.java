@@ -1,5 +1,6 @@
 package dev.ticketing.common.http;
 
+import dev.ticketing.common.db.TransientFailures;
 import dev.ticketing.common.errors.RequestRejected;
 import dev.ticketing.common.json.Json;
 import io.javalin.Javalin;
@@ -48,6 +49,12 @@ public final class HttpApp {
                     ctx.status(e.status()).json(ErrorBody.of(e.errors())));
             config.routes.exception(HttpResponseException.class, HttpApp::frameworkError);
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (TransientFailures.isTransient(e)) {
+                    // The database is restarting or out of reach: nothing was written; try again shortly.
+                    log.warn("{} {} met a transient failure: {}", ctx.method(), ctx.path(), e.toString());
+                    ctx.status(503).header("Retry-After", "1").json(ErrorBody.of("Service unavailable, try again"));
+                    return;
+                }
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(500).json(ErrorBody.of("Something went wrong"));
             });

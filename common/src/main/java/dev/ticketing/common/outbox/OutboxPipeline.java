@@ -47,7 +47,16 @@ final class OutboxPipeline implements AutoCloseable {
     int round() throws PublishFailed, InterruptedException {
         Batch previous = inFlight;
         inFlight = null;
-        Batch current = publish(readUnpublished());
+        List<OutboxRow> rows;
+        try {
+            rows = readUnpublished();
+        } catch (RuntimeException e) {
+            if (previous != null) {
+                previous.complete(); // its acknowledgements are on their way: mark what they confirm
+            }
+            throw e;
+        }
+        Batch current = publish(rows);
         unsettled.add(current);
         try {
             if (previous != null) {
@@ -63,6 +72,16 @@ final class OutboxPipeline implements AutoCloseable {
             current.complete();
         }
         return current.rows.size();
+    }
+
+    /**
+     * Forgets the batch in flight and the rows awaiting their marks, after a failure left the
+     * round unfinished: every row not marked published is read and published again (the stream
+     * drops a republished event id within its duplicate window; consumers are idempotent anyway).
+     */
+    void reset() {
+        inFlight = null;
+        unsettled.clear();
     }
 
     /** True when a batch has been published but not yet completed. */
@@ -103,14 +122,19 @@ final class OutboxPipeline implements AutoCloseable {
         return new Batch(rows, acks, null);
     }
 
-    /** Marks {@code ids} published in the background, then lets {@code batch}'s other rows be read again. */
-    private void markPublished(Batch batch, List<Long> ids) {
+    /**
+     * Marks {@code ids} published at stream positions {@code sequences} in the background, then lets
+     * {@code batch}'s other rows be read again.
+     */
+    private void markPublished(Batch batch, List<Long> ids, List<Long> sequences) {
         marker.execute(() -> {
             try {
                 if (!ids.isEmpty()) {
-                    jdbi.useHandle(h -> h.createUpdate(
-                                    "UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY(:ids)")
+                    jdbi.useHandle(h -> h.createUpdate("""
+                                    UPDATE outbox SET published_at = clock_timestamp(), stream_seq = marked.seq
+                                    FROM unnest(:ids, :seqs) AS marked(id, seq) WHERE outbox.id = marked.id""")
                             .bindArray("ids", Long.class, ids)
+                            .bindArray("seqs", Long.class, sequences)
                             .execute());
                 }
             } catch (RuntimeException e) {
@@ -140,18 +164,19 @@ final class OutboxPipeline implements AutoCloseable {
         /** Waits for the acknowledgements in order and marks the acknowledged prefix published. */
         void complete() throws PublishFailed, InterruptedException {
             List<Long> acknowledged = new ArrayList<>(acks.size());
+            List<Long> sequences = new ArrayList<>(acks.size());
             PublishFailed first = null;
             try {
                 for (int i = 0; i < acks.size() && first == null; i++) {
                     try {
-                        publisher.await(acks.get(i), rows.get(i).eventId());
+                        sequences.add(publisher.await(acks.get(i), rows.get(i).eventId()).getSeqno());
                         acknowledged.add(rows.get(i).id());
                     } catch (PublishFailed e) {
                         first = e;
                     }
                 }
             } finally {
-                markPublished(this, acknowledged);
+                markPublished(this, acknowledged, sequences);
             }
             if (first != null || failure != null) {
                 throw first != null ? first : failure;

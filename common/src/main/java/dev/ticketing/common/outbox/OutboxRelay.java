@@ -4,9 +4,10 @@ import dev.ticketing.common.bus.BusConnection;
 import dev.ticketing.common.bus.EventPublisher;
 import dev.ticketing.common.bus.PublishFailed;
 import dev.ticketing.common.db.Database;
-import java.sql.Connection;
+import io.nats.client.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.postgresql.PGConnection;
@@ -18,26 +19,42 @@ import org.slf4j.LoggerFactory;
  * a PostgreSQL advisory lock on a session of its own, and the others stand by and take over when
  * that session ends. The active relay wakes on every commit that added events ({@code LISTEN}),
  * and sweeps at least once per {@code sweepInterval} anyway; it publishes rows in id order, marks
- * them published after the stream acknowledged them, keeps retrying while NATS is down, and deletes
- * published rows after the retention period.
+ * them published after the stream acknowledged them, and deletes published rows after the
+ * retention period. Every few seconds it checks that the stream still holds what it published
+ * ({@link StreamLossCheck}).
+ *
+ * <p>Nothing stops it but {@link #close()}: a database that restarts, a NATS server that is down,
+ * any exception at all is logged once, waited out with a growing pause, and the relay goes on,
+ * re-acquiring its lock when its session was lost. {@link #isHealthy()} is the fact that
+ * {@code /ready} reads.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final Database database;
+    private final BusConnection bus;
     private final OutboxPipeline pipeline;
+    private final StreamLossCheck lossCheck;
     private final RelaySettings settings;
     private final String schema;
     private final String channel;
+    private final Clock clock = Clock.systemUTC();
     private volatile boolean running;
     private volatile boolean active;
+    private volatile Instant lastProgress = Instant.now();
     private Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
+    private Instant nextLossCheck = Instant.EPOCH;
+    private String failing;
 
     public OutboxRelay(Database database, BusConnection bus, RelaySettings settings) {
         this.database = database;
+        this.bus = bus;
         this.pipeline = new OutboxPipeline(database.jdbi(), new EventPublisher(bus, settings.publishTimeout()),
                 settings.batchSize());
+        this.lossCheck = new StreamLossCheck(database.jdbi(), bus.namespace().eventsStream());
         this.settings = settings;
         this.schema = database.config().schema();
         this.channel = "outbox_" + schema;
@@ -46,6 +63,7 @@ public final class OutboxRelay implements AutoCloseable {
     public synchronized OutboxRelay start() {
         if (thread == null) {
             running = true;
+            lastProgress = clock.instant();
             thread = Thread.ofPlatform().daemon().name("outbox-relay-" + schema).start(this::run);
         }
         return this;
@@ -56,11 +74,21 @@ public final class OutboxRelay implements AutoCloseable {
         return active;
     }
 
+    /**
+     * True when the relay made progress lately: as the active relay, a round that read and published
+     * without failing; as a standby, a lock attempt that reached the database.
+     */
+    public boolean isHealthy() {
+        return running && Duration.between(lastProgress, clock.instant()).compareTo(settings.stallAfter()) < 0;
+    }
+
     private void run() {
-        Duration backoff = Duration.ofMillis(200);
+        Duration pause = FIRST_PAUSE;
         while (running) {
-            try (Connection session = database.openDedicatedConnection()) {
+            try (java.sql.Connection session = database.openDedicatedConnection()) {
                 if (!tryLock(session)) {
+                    recovered();
+                    progress();
                     pause(settings.standbyRetry());
                     continue;
                 }
@@ -69,11 +97,15 @@ public final class OutboxRelay implements AutoCloseable {
                 try (Statement statement = session.createStatement()) {
                     statement.execute("LISTEN " + channel);
                 }
+                pause = FIRST_PAUSE;
                 relayWhileHolding(session.unwrap(PGConnection.class));
-            } catch (SQLException e) {
+            } catch (Exception e) {
+                // Anything at all: a restarted database, a pool timeout, a bug. Log it, wait, go on.
+                pipeline.reset();
                 if (running) {
-                    log.warn("Outbox relay of {} lost its database session: {}", schema, e.getMessage());
-                    pause(backoff);
+                    failed("lost its database session or failed", e);
+                    pause(pause);
+                    pause = longer(pause);
                 }
             } finally {
                 active = false;
@@ -81,56 +113,91 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
+    /** Relays until the session fails (an exception) or the relay is closed. */
     private void relayWhileHolding(PGConnection session) throws SQLException {
-        Duration retry = Duration.ofMillis(100);
-        boolean failing = false;
+        Duration retry = FIRST_PAUSE;
         while (running) {
             int published;
             try {
                 published = pipeline.round();
-                if (failing) {
-                    log.info("Outbox relay of {} is publishing again", schema);
-                    failing = false;
-                    retry = Duration.ofMillis(100);
-                }
+                recovered();
+                progress();
+                retry = FIRST_PAUSE;
             } catch (PublishFailed e) {
-                if (!failing) {
-                    log.warn("Outbox relay of {} cannot publish, will keep trying: {}", schema, e.getMessage());
-                    failing = true;
-                }
+                pipeline.reset();
+                failed("cannot publish", e);
                 session.getNotifications((int) retry.toMillis());
-                retry = retry.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
-                        : retry.multipliedBy(2);
+                retry = longer(retry);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             cleanUpWhenDue();
+            checkStreamWhenDue();
             if (published < settings.batchSize() && !pipeline.hasInFlight()) {
                 session.getNotifications((int) settings.sweepInterval().toMillis());
             }
         }
     }
 
+    private void progress() {
+        lastProgress = clock.instant();
+    }
+
+    /** Logs the first failure of a streak with its cause; the rest of the streak stays quiet. */
+    private void failed(String what, Exception e) {
+        String message = what + ": " + e;
+        if (failing == null) {
+            log.warn("Outbox relay of {} {}; will keep trying", schema, message);
+        }
+        failing = message;
+    }
+
+    private void recovered() {
+        if (failing != null) {
+            log.info("Outbox relay of {} works again", schema);
+            failing = null;
+        }
+    }
+
     private void cleanUpWhenDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (now.isBefore(nextCleanup)) {
             return;
         }
         Duration every = settings.retention().compareTo(Duration.ofMinutes(1)) < 0 ? settings.retention()
                 : Duration.ofMinutes(1);
         nextCleanup = now.plus(every);
-        int deleted = database.jdbi().withHandle(h -> h.createUpdate(
-                        "DELETE FROM outbox WHERE published_at < clock_timestamp() - make_interval(secs => :seconds)")
+        // In bounded batches, so that no statement outlives the statement timeout after a long outage.
+        int deleted = database.jdbi().withHandle(h -> h.createUpdate("""
+                        DELETE FROM outbox WHERE id IN (
+                            SELECT id FROM outbox
+                            WHERE published_at < clock_timestamp() - make_interval(secs => :seconds)
+                            LIMIT 10000)""")
                 .bind("seconds", settings.retention().toMillis() / 1000.0)
                 .execute());
         if (deleted > 0) {
             log.debug("Outbox relay of {} deleted {} published rows", schema, deleted);
+            nextCleanup = now; // more may be due
         }
     }
 
-    private boolean tryLock(Connection session) throws SQLException {
+    private void checkStreamWhenDue() {
+        Instant now = clock.instant();
+        Connection connection = bus.current().orElse(null);
+        if (now.isBefore(nextLossCheck) || connection == null || connection.getStatus() != Connection.Status.CONNECTED) {
+            return;
+        }
+        nextLossCheck = now.plus(settings.streamCheckInterval());
+        try {
+            lossCheck.run(connection.jetStreamManagement());
+        } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
+            log.debug("Outbox relay of {} could not check the stream: {}", schema, e.toString());
+        }
+    }
+
+    private boolean tryLock(java.sql.Connection session) throws SQLException {
         try (var statement = session.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
             statement.setString(1, "ticketing-outbox-relay:" + schema);
             try (var result = statement.executeQuery()) {
@@ -138,6 +205,11 @@ public final class OutboxRelay implements AutoCloseable {
                 return result.getBoolean(1);
             }
         }
+    }
+
+    private static Duration longer(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
     }
 
     private void pause(Duration duration) {
@@ -163,5 +235,4 @@ public final class OutboxRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
 }

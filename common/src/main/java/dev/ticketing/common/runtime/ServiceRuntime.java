@@ -115,7 +115,9 @@ public final class ServiceRuntime implements AutoCloseable {
         listeners.start();
         Readiness readiness = new Readiness()
                 .require("NATS", bus::isConnected)
-                .require("database", database::isReachable);
+                .require("database", database::isReachable)
+                .require("outbox relay", relay::isHealthy)
+                .require("listeners", listeners::allSubscribed);
         http = HttpApp.create(tokens, readiness, routes).start(config.port());
         log.info("{} service listening on http://localhost:{}", config.service(), http.port());
         return http;

@@ -240,11 +240,13 @@ class ListenerIntegrationTest {
     }
 
     @Test
-    void an_event_that_comes_too_early_is_offered_again_until_it_can_be_applied() throws Exception {
+    void versions_arriving_out_of_order_converge_on_the_newest() throws Exception {
         List<Long> versionsApplied = new CopyOnWriteArrayList<>();
+        List<Long> seen = new CopyOnWriteArrayList<>();
         long[] current = {-1};
-        listen(bus, Subject.TICKET_CREATED, FAST, (event, delivery) -> {
+        listen(bus, Subject.TICKET_CREATED, FAST.withMaxInFlight(1), (event, delivery) -> {
             synchronized (current) {
+                seen.add(event.version());
                 var now = current[0] < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(current[0]);
                 return VersionedEvents.apply(now, event.version(), () -> {
                     current[0] = event.version();
@@ -257,8 +259,66 @@ class ListenerIntegrationTest {
             publisher.publish(Subject.TICKET_CREATED, UUID.randomUUID().toString(),
                     new TicketCreated("t", version, "Show", BigDecimal.ONE, "u"));
         }
-        await().atMost(BOUND).until(() -> versionsApplied.size() == 4);
-        assertThat(versionsApplied).containsExactly(0L, 1L, 2L, 3L);
+        await().atMost(BOUND).until(() -> seen.size() == 4);
+        assertThat(versionsApplied).containsExactly(3L);
+    }
+
+    @Test
+    void a_transient_failure_is_retried_for_as_long_as_it_lasts_and_never_set_aside() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        listen(bus, Subject.EXPIRATION_COMPLETE, FAST.withMaxDeliveries(2), (event, delivery) -> {
+            if (attempts.incrementAndGet() <= 6) {
+                throw new IllegalStateException("pool exhausted",
+                        new java.sql.SQLTransientConnectionException("Connection is not available, request timed out"));
+            }
+            handled.add(event.orderId());
+            return Outcome.HANDLED;
+        });
+        publisher.publish(Subject.EXPIRATION_COMPLETE, UUID.randomUUID().toString(), new ExpirationComplete("o1"));
+
+        await().atMost(BOUND).until(() -> handled.contains("o1"));
+        assertThat(attempts.get()).isEqualTo(7);
+        try (Connection raw = TestBuses.rawConnection()) {
+            assertThat(DeadLetters.list(raw, namespace, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void an_event_that_waits_longer_than_its_bound_is_set_aside() throws Exception {
+        listen(bus, Subject.EXPIRATION_COMPLETE, FAST.withMaxWait(Duration.ofSeconds(1)),
+                (event, delivery) -> Outcome.NOT_YET);
+        publisher.publish(Subject.EXPIRATION_COMPLETE, UUID.randomUUID().toString(), new ExpirationComplete("o1"));
+
+        try (Connection raw = TestBuses.rawConnection()) {
+            await().atMost(BOUND).until(() -> DeadLetters.list(raw, namespace, 10).size() == 1);
+            assertThat(DeadLetters.list(raw, namespace, 10).getFirst().reason()).contains("waited more than");
+        }
+    }
+
+    @Test
+    void a_listener_subscribes_again_when_its_consumer_is_deleted() throws Exception {
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        EventListener<ExpirationComplete> listener = listen(bus, Subject.EXPIRATION_COMPLETE, FAST, (event, delivery) -> {
+            handled.add(event.orderId());
+            return Outcome.HANDLED;
+        });
+        try (Connection raw = TestBuses.rawConnection()) {
+            raw.jetStreamManagement().deleteConsumer(namespace.eventsStream(),
+                    namespace.durableName("test", Subject.EXPIRATION_COMPLETE));
+        }
+        await().atMost(BOUND).until(() -> {
+            try (Connection raw = TestBuses.rawConnection()) { // created again by the listener
+                raw.jetStreamManagement().getConsumerInfo(namespace.eventsStream(),
+                        namespace.durableName("test", Subject.EXPIRATION_COMPLETE));
+                return listener.isSubscribed();
+            } catch (io.nats.client.JetStreamApiException notYet) {
+                return false;
+            }
+        });
+
+        publisher.publish(Subject.EXPIRATION_COMPLETE, UUID.randomUUID().toString(), new ExpirationComplete("after"));
+        await().atMost(BOUND).until(() -> handled.contains("after"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.ticketing.common.bus;
 
 import static dev.ticketing.common.bus.VersionedEvents.Decision.APPLY;
 import static dev.ticketing.common.bus.VersionedEvents.Decision.DUPLICATE;
-import static dev.ticketing.common.bus.VersionedEvents.Decision.NOT_YET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.OptionalLong;
@@ -11,15 +10,11 @@ import org.junit.jupiter.api.Test;
 class VersionedEventsTest {
 
     @Test
-    void applies_only_the_next_version() {
+    void applies_a_newer_version_even_over_a_gap() {
         assertThat(VersionedEvents.decide(OptionalLong.empty(), 0)).isEqualTo(APPLY);
         assertThat(VersionedEvents.decide(OptionalLong.of(3), 4)).isEqualTo(APPLY);
-    }
-
-    @Test
-    void waits_for_a_missing_predecessor() {
-        assertThat(VersionedEvents.decide(OptionalLong.empty(), 1)).isEqualTo(NOT_YET);
-        assertThat(VersionedEvents.decide(OptionalLong.of(3), 5)).isEqualTo(NOT_YET);
+        assertThat(VersionedEvents.decide(OptionalLong.empty(), 1)).isEqualTo(APPLY);
+        assertThat(VersionedEvents.decide(OptionalLong.of(3), 5)).isEqualTo(APPLY);
     }
 
     @Test

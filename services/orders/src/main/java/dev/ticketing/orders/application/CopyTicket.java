@@ -10,8 +10,9 @@ import dev.ticketing.orders.domain.TicketCopy;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Keeps the replica of tickets in step with the tickets service, one version at a time: an event
- * whose predecessor has not been applied waits, one already applied changes nothing.
+ * Keeps the replica of tickets in step with the tickets service. Each event carries the ticket's
+ * whole state, so the newest version seen wins and an older or repeated one changes nothing
+ * (docs/adr-004-replicas-converge.md).
  */
 public final class CopyTicket {
     private final TicketReplica tickets;
@@ -23,12 +24,12 @@ public final class CopyTicket {
     public Outcome created(Handle tx, TicketCreated event, Delivery delivery) {
         TicketCopy copy = new TicketCopy(event.id(), event.title(), Money.plain(event.price()), event.version());
         return VersionedEvents.apply(tickets.versionForUpdate(tx, event.id()), event.version(),
-                () -> tickets.insertFirst(tx, copy));
+                () -> tickets.save(tx, copy));
     }
 
     public Outcome updated(Handle tx, TicketUpdated event, Delivery delivery) {
         TicketCopy copy = new TicketCopy(event.id(), event.title(), Money.plain(event.price()), event.version());
         return VersionedEvents.apply(tickets.versionForUpdate(tx, event.id()), event.version(),
-                () -> tickets.updateNext(tx, copy));
+                () -> tickets.save(tx, copy));
     }
 }
