@@ -46,11 +46,17 @@ public final class LauncherMain {
                 return;
             }
             Infrastructure infrastructure = Infrastructure.start(localEnvironment(), Path.of(".data"));
-            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "infrastructure-shutdown"));
+            // One hook, so the order holds: the services stop first (requests drained, handlers
+            // finished, outbox flushed), and only then the infrastructure they use.
+            List<AutoCloseable> services = new ArrayList<>();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                services.reversed().forEach(LauncherMain::closeQuietly);
+                infrastructure.close();
+            }, "shutdown"));
             if (args.length == 0) {
-                runAll(infrastructure);
+                runAll(infrastructure, services);
             } else {
-                runOne(args[0], new Env(infrastructure.environment()));
+                runOne(args[0], new Env(infrastructure.environment()), services);
             }
         } catch (ConfigException | Infrastructure.InfrastructureMissing e) {
             System.err.println("Cannot start: " + e.getMessage());
@@ -65,26 +71,34 @@ public final class LauncherMain {
         return env;
     }
 
-    private static void runOne(String name, Env env) {
+    private static void closeQuietly(AutoCloseable service) {
+        try {
+            service.close();
+        } catch (Exception e) {
+            System.err.println("Stopping " + service + " failed: " + e);
+        }
+    }
+
+    private static void runOne(String name, Env env, List<AutoCloseable> services) {
         if (name.equals("web")) {
             Javalin web = WebMain.start(WebSettings.from(env, ServiceConfig.from(env, "web", WebMain.DEFAULT_PORT).jwtKey()));
-            Runtime.getRuntime().addShutdownHook(new Thread(web::stop));
+            services.add(web::stop);
             return;
         }
         Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ConfigException("SERVICE must be one of auth, tickets, orders, expiration,"
                         + " payments, web; got '" + name + "'"));
         ServiceConfig config = ServiceConfig.from(env, service.name(), service.port());
-        service.start().apply(ServiceRuntime.open(config).closeOnShutdown());
+        ServiceRuntime runtime = ServiceRuntime.open(config);
+        services.add(runtime);
+        service.start().apply(runtime);
     }
 
-    private static void runAll(Infrastructure infrastructure) {
+    private static void runAll(Infrastructure infrastructure, List<AutoCloseable> services) {
         Map<String, String> shared = new HashMap<>(infrastructure.environment());
         String webPort = shared.getOrDefault("PORT", Integer.toString(WebMain.DEFAULT_PORT));
         shared.remove("PORT");
         shared.remove("DB_SCHEMA");
-        List<ServiceRuntime> runtimes = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> runtimes.reversed().forEach(ServiceRuntime::close)));
         String host = ServiceConfig.from(new Env(shared), "web", WebMain.DEFAULT_PORT).natsClientId();
         ServiceConfig first = null;
         for (Service service : SERVICES) {
@@ -94,13 +108,13 @@ public final class LauncherMain {
             ServiceConfig config = ServiceConfig.from(new Env(env), service.name(), service.port());
             first = first == null ? config : first;
             ServiceRuntime runtime = ServiceRuntime.open(config);
-            runtimes.add(runtime);
+            services.add(runtime);
             service.start().apply(runtime);
         }
         Map<String, String> webEnv = new HashMap<>(shared);
         webEnv.put("PORT", webPort);
         Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), first.jwtKey()));
-        Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+        services.add(app::stop); // stopped first: the front end stops taking requests before the services
         System.out.printf("%nTicketing is running on http://localhost:%d%n", app.port());
         infrastructure.description().forEach(line -> System.out.println("  " + line));
         System.out.println("Press Ctrl-C to stop.");

@@ -8,9 +8,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpApp {
     /** Largest request body accepted; larger ones are refused with 413. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** How long a stopping app lets the requests in flight finish. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(HttpApp.class);
 
@@ -40,6 +45,11 @@ public final class HttpApp {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // On stop: refuse new connections, let the requests in flight finish, for at most DRAIN.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(DRAIN.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             config.routes.before(ctx -> Sessions.read(ctx, tokens));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));

@@ -32,6 +32,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    private static final Duration FLUSH_LIMIT = Duration.ofSeconds(3);
 
     private final Database database;
     private final BusConnection bus;
@@ -135,9 +136,26 @@ public final class OutboxRelay implements AutoCloseable {
             }
             cleanUpWhenDue();
             checkStreamWhenDue();
-            if (published < settings.batchSize() && !pipeline.hasInFlight()) {
+            if (running && published < settings.batchSize() && !pipeline.hasInFlight()) {
                 session.getNotifications((int) settings.sweepInterval().toMillis());
             }
+        }
+        flush();
+    }
+
+    /**
+     * On close, while still holding the lock: publishes what the last handlers committed, for a
+     * few seconds at most, so a stopping service leaves its outbox drained.
+     */
+    private void flush() {
+        Instant until = clock.instant().plus(FLUSH_LIMIT);
+        try {
+            while (clock.instant().isBefore(until) && (pipeline.round() > 0 || pipeline.hasInFlight())) {
+                progress();
+            }
+        } catch (Exception e) {
+            pipeline.reset();
+            log.info("Outbox relay of {} left events for the next start: {}", schema, e.toString());
         }
     }
 
@@ -228,7 +246,7 @@ public final class OutboxRelay implements AutoCloseable {
         Thread current = thread;
         try {
             if (current != null) {
-                current.join(settings.sweepInterval().plus(settings.publishTimeout()).plusSeconds(1));
+                current.join(settings.sweepInterval().plus(settings.publishTimeout()).plus(FLUSH_LIMIT).plusSeconds(1));
             }
             pipeline.close();
         } catch (InterruptedException e) {

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,8 @@ class HttpAppTest {
 
     private final SessionTokens tokens = new SessionTokens(KEY);
     private final AtomicBoolean natsUp = new AtomicBoolean(true);
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch slowMayFinish = new CountDownLatch(1);
     private Javalin app;
     private HttpTestClient http;
 
@@ -46,6 +51,11 @@ class HttpAppTest {
                 throw new BusinessRuleViolation("Cannot edit a reserved ticket");
             });
             routes.get("/api/me", ctx -> ctx.json(Sessions.requireUser(ctx)));
+            routes.get("/api/slow", ctx -> {
+                slowStarted.countDown();
+                slowMayFinish.await();
+                ctx.json(Map.of("finished", true));
+            });
         }).start(0);
         http = new HttpTestClient(app.port());
     }
@@ -53,6 +63,19 @@ class HttpAppTest {
     @AfterEach
     void stop() {
         app.stop();
+    }
+
+    @Test
+    void stopping_lets_a_request_in_flight_finish() throws Exception {
+        var inFlight = CompletableFuture.supplyAsync(() -> http.get("/api/slow", Map.of()));
+        assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        var stopping = CompletableFuture.runAsync(app::stop);
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(slowMayFinish::countDown);
+
+        var response = inFlight.get(15, TimeUnit.SECONDS);
+        stopping.get(15, TimeUnit.SECONDS);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("finished").asBoolean()).isTrue();
     }
 
     @Test

@@ -2,22 +2,95 @@ package dev.ticketing.payments;
 
 import dev.ticketing.common.config.ConfigException;
 import dev.ticketing.common.config.Env;
+import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.adapters.provider.StripeProvider;
 import dev.ticketing.payments.domain.PaymentProvider;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the payments service alone reads from its environment: {@code PAYMENT_PROVIDER}
- * ({@code sandbox}, the default, or {@code stripe}) and, for Stripe, {@code STRIPE_KEY}.
+ * ({@code sandbox}, the default, or {@code stripe}) and, for Stripe, {@code STRIPE_KEY};
+ * {@code PROVIDER_TIMEOUT} (10s), the bound on every provider call; {@code RECONCILE_INTERVAL} (5s),
+ * how often unsettled payments are looked at; and the sandbox's fault hooks
+ * {@code SANDBOX_CHARGE_DELAY} (0), {@code SANDBOX_AMBIGUOUS_RATE} (0) and
+ * {@code SANDBOX_REFUND_FAILURE_RATE} (0).
+ *
+ * @param provider          makes the provider once the service's database is open
+ * @param providerTimeout   how long any provider call may take before it is abandoned as ambiguous
+ * @param reconcileInterval how often the reconciler runs
  */
-public record PaymentsSettings(PaymentProvider provider) {
+public record PaymentsSettings(ProviderFactory provider, Duration providerTimeout, Duration reconcileInterval) {
+    public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(5);
+
+    /** Makes the provider; the sandbox keeps its ledger in the service's database. */
+    @FunctionalInterface
+    public interface ProviderFactory {
+        PaymentProvider open(Jdbi jdbi);
+    }
+
+    /** {@code provider} with the default timeout and interval. */
+    public static PaymentsSettings of(ProviderFactory provider) {
+        return new PaymentsSettings(provider, DEFAULT_PROVIDER_TIMEOUT, DEFAULT_RECONCILE_INTERVAL);
+    }
+
+    public PaymentsSettings withProviderTimeout(Duration timeout) {
+        return new PaymentsSettings(provider, timeout, reconcileInterval);
+    }
+
+    public PaymentsSettings withReconcileInterval(Duration interval) {
+        return new PaymentsSettings(provider, providerTimeout, interval);
+    }
+
     public static PaymentsSettings from(Env env) {
-        return switch (env.string("PAYMENT_PROVIDER", "sandbox")) {
-            case "sandbox" -> new PaymentsSettings(new SandboxProvider());
-            case "stripe" -> new PaymentsSettings(new StripeProvider(env.optional("STRIPE_KEY")
-                    .orElseThrow(() -> new ConfigException("STRIPE_KEY must be set when PAYMENT_PROVIDER is stripe"))));
+        Duration timeout = env.duration("PROVIDER_TIMEOUT", DEFAULT_PROVIDER_TIMEOUT);
+        Duration interval = env.duration("RECONCILE_INTERVAL", DEFAULT_RECONCILE_INTERVAL);
+        ProviderFactory provider = switch (env.string("PAYMENT_PROVIDER", "sandbox")) {
+            case "sandbox" -> {
+                SandboxFaults faults = sandboxFaults(env);
+                yield jdbi -> new SandboxProvider(jdbi, faults);
+            }
+            case "stripe" -> {
+                String key = env.optional("STRIPE_KEY").orElseThrow(() ->
+                        new ConfigException("STRIPE_KEY must be set when PAYMENT_PROVIDER is stripe"));
+                yield jdbi -> new StripeProvider(key, timeout);
+            }
             default -> throw new ConfigException("PAYMENT_PROVIDER must be sandbox or stripe, got '"
                     + env.string("PAYMENT_PROVIDER", "") + "'");
         };
+        return new PaymentsSettings(provider, timeout, interval);
+    }
+
+    /** The sandbox's test hooks; none by default. */
+    public static SandboxFaults sandboxFaults(Env env) {
+        return new SandboxFaults(delay(env, "SANDBOX_CHARGE_DELAY"), rate(env, "SANDBOX_AMBIGUOUS_RATE"),
+                rate(env, "SANDBOX_REFUND_FAILURE_RATE"));
+    }
+
+    /** A duration that may also be zero, which {@link Env#duration} refuses. */
+    private static Duration delay(Env env, String name) {
+        Optional<String> raw = env.optional(name);
+        return raw.isEmpty() || raw.get().toLowerCase().matches("0+(ms|s|m|h)?") ? Duration.ZERO
+                : env.duration(name, Duration.ZERO);
+    }
+
+    /** A fraction from 0 to 1 (a probability, not money). */
+    private static double rate(Env env, String name) {
+        Optional<String> raw = env.optional(name);
+        if (raw.isEmpty()) {
+            return 0;
+        }
+        try {
+            double rate = Double.parseDouble(raw.get());
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new NumberFormatException();
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a number from 0 to 1, got '" + raw.get() + "'");
+        }
     }
 }

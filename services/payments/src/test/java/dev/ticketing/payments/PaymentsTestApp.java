@@ -2,36 +2,59 @@ package dev.ticketing.payments;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.common.events.Event;
 import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.common.events.Subject;
 import dev.ticketing.common.testing.ServiceTestApp;
-import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 
 /** The payments service under test, with a probe on payment.created and orders fed to its replica. */
 public final class PaymentsTestApp extends ServiceTestApp {
+    /** A reconciler that looks often, so that tests of it do not wait long. */
+    public static final Duration RECONCILE_INTERVAL = Duration.ofMillis(100);
+
     private final List<PaymentCreated> payments;
 
-    public PaymentsTestApp(PaymentProvider provider) {
-        super(PaymentsMain.SERVICE, runtime -> PaymentsMain.start(runtime, new PaymentsSettings(provider)));
+    /** The service with the sandbox provider and no faults. */
+    public PaymentsTestApp() {
+        this(PaymentsSettings.of(SandboxProvider::new));
+    }
+
+    public PaymentsTestApp(PaymentsSettings settings) {
+        super(PaymentsMain.SERVICE, runtime -> PaymentsMain.start(runtime, settings));
         payments = probe(Subject.PAYMENT_CREATED);
+    }
+
+    /** Settings for tests: {@code provider}, the default provider timeout, a quick reconciler. */
+    public static PaymentsSettings settings(PaymentsSettings.ProviderFactory provider) {
+        return PaymentsSettings.of(provider).withReconcileInterval(RECONCILE_INTERVAL);
     }
 
     public List<PaymentCreated> payments() {
         return payments;
     }
 
+    public Jdbi jdbi() {
+        return runtime().database().jdbi();
+    }
+
+    /** The sandbox's books as the service sees them (a new instance: all it knows is in the ledger table). */
+    public SandboxProvider ledger() {
+        return new SandboxProvider(jdbi());
+    }
+
     /** An order of {@code buyerId} the replica knows, open until {@code expiresAt}. */
     public OrderCreated anOrder(String buyerId, Instant expiresAt) throws Exception {
-        OrderCreated order = new OrderCreated(UUID.randomUUID().toString(), 0, "created", buyerId, expiresAt,
-                new OrderCreated.Ticket(UUID.randomUUID().toString(), new BigDecimal("20.50")));
-        String eventId = publish(order);
-        await().atMost(BOUND).until(() -> processed(eventId) == 1);
+        OrderCreated order = anOrderEvent(buyerId, expiresAt);
+        deliver(order);
         return order;
     }
 
@@ -39,14 +62,25 @@ public final class PaymentsTestApp extends ServiceTestApp {
         return anOrder(buyerId, Instant.now().plusSeconds(900));
     }
 
+    /** The event of a new order, not yet delivered. */
+    public static OrderCreated anOrderEvent(String buyerId, Instant expiresAt) {
+        return new OrderCreated(UUID.randomUUID().toString(), 0, "created", buyerId, expiresAt,
+                new OrderCreated.Ticket(UUID.randomUUID().toString(), new BigDecimal("20.50")));
+    }
+
     public void cancel(OrderCreated order) throws Exception {
-        String eventId = publish(new OrderCancelled(order.id(), 1, new OrderCancelled.Ticket(order.ticket().id())));
+        deliver(new OrderCancelled(order.id(), 1, new OrderCancelled.Ticket(order.ticket().id())));
+    }
+
+    /** Publishes {@code event} and waits until the service has handled it. */
+    public void deliver(Event event) throws Exception {
+        String eventId = publish(event);
         await().atMost(BOUND).until(() -> processed(eventId) == 1);
     }
 
     /** The statuses of the order's payment rows, oldest first. */
     public List<String> paymentStatuses(String orderId) {
-        return runtime().database().jdbi().withHandle(h -> h.createQuery(
+        return jdbi().withHandle(h -> h.createQuery(
                         "SELECT status FROM payments WHERE order_id = :id ORDER BY created_at, id")
                 .bind("id", orderId).mapTo(String.class).list());
     }

@@ -1,5 +1,8 @@
 package dev.ticketing.payments.application;
 
+import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
+import static dev.ticketing.payments.domain.PaymentStatus.SUCCEEDED;
+
 import dev.ticketing.common.bus.Delivery;
 import dev.ticketing.common.bus.Outcome;
 import dev.ticketing.common.bus.VersionedEvents;
@@ -7,39 +10,45 @@ import dev.ticketing.common.events.OrderCancelled;
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.money.Money;
 import dev.ticketing.payments.domain.OrderCopy;
-import dev.ticketing.payments.domain.PaymentProvider;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Keeps the replica of orders in version order. When an order is cancelled after it was paid
- * (its expiry and its payment raced, and the expiry won at the orders service), the charge is
- * refunded here, in the same transaction: a failed refund rolls back and the event comes again.
+ * Keeps the replica of orders converging on the orders service, whatever order the events arrive in.
+ * When an order is cancelled after it was paid (its expiry and its payment raced, and the expiry won
+ * at the orders service), the charge is marked {@code refund_pending} in the event's transaction and
+ * refunded after it commits ({@link #refundCancelled}), never while the transaction is open.
  */
 public final class CopyOrder {
     private final Payments payments;
-    private final PaymentProvider provider;
+    private final RefundCharge refund;
 
-    public CopyOrder(Payments payments, PaymentProvider provider) {
+    public CopyOrder(Payments payments, RefundCharge refund) {
         this.payments = payments;
-        this.provider = provider;
+        this.refund = refund;
     }
 
+    /**
+     * Merged rather than decided by version: a cancellation that came first made the copy without
+     * the buyer, price and deadline, and only {@code order.created} carries them.
+     */
     public Outcome created(Handle tx, OrderCreated event, Delivery delivery) {
-        OrderCopy copy = new OrderCopy(event.id(), event.userId(), event.status(), Money.plain(event.ticket().price()),
-                event.expiresAt(), event.version());
-        return VersionedEvents.apply(payments.orderVersionForUpdate(tx, event.id()), event.version(),
-                () -> payments.insertOrder(tx, copy));
+        payments.saveOrder(tx, new OrderCopy(event.id(), event.userId(), event.status(),
+                Money.plain(event.ticket().price()), event.expiresAt(), event.version()));
+        return Outcome.HANDLED;
     }
 
     public Outcome cancelled(Handle tx, OrderCancelled event, Delivery delivery) {
         Outcome outcome = VersionedEvents.apply(payments.orderVersionForUpdate(tx, event.id()), event.version(),
                 () -> payments.cancelOrder(tx, event.id(), event.version()));
         if (outcome == Outcome.HANDLED) {
-            payments.succeededPayment(tx, event.id()).ifPresent(paid -> {
-                provider.refund(paid.stripeId(), event.id());
-                payments.settle(tx, paid.paymentId(), "refunded", paid.stripeId());
-            });
+            payments.succeededPayment(tx, event.id()).ifPresent(paid ->
+                    payments.transition(tx, paid.id(), SUCCEEDED, REFUND_PENDING, null));
         }
         return outcome;
+    }
+
+    /** After {@link #cancelled} committed: gives back what it left to refund (or leaves it to the reconciler). */
+    public void refundCancelled(OrderCancelled event) {
+        refund.refundDueOf(event.id());
     }
 }

@@ -1,38 +1,53 @@
 package dev.ticketing.payments.application;
 
+import static dev.ticketing.payments.domain.PaymentStatus.DECLINED;
+import static dev.ticketing.payments.domain.PaymentStatus.FAILED;
+import static dev.ticketing.payments.domain.PaymentStatus.PENDING;
+
 import dev.ticketing.common.errors.BusinessRuleViolation;
 import dev.ticketing.common.errors.NotFound;
 import dev.ticketing.common.errors.PaymentDeclined;
-import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.common.errors.RequestRejected;
 import dev.ticketing.common.money.Money;
-import dev.ticketing.common.outbox.Outbox;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.OrderCopy;
+import dev.ticketing.payments.domain.PaymentNotConfirmed;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.payments.domain.PaymentStatus;
 import java.time.Clock;
+import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A buyer pays their order, in three steps (docs/adr-003-payment-and-expiry.md):
  * <ol>
  * <li>claim: under the order's row lock, check it may be paid and insert a 'pending' payment; a
  *     partial unique index lets one live charge per order in, whatever the concurrency;</li>
- * <li>charge the card, outside any transaction;</li>
- * <li>settle: under the row lock again; if the order was cancelled meanwhile (its expiry won the
- *     race) the charge is refunded at once, otherwise the payment succeeds and {@code payment.created}
- *     goes to the outbox.</li>
+ * <li>charge the card, outside any transaction, with the payment id as idempotency key; a call
+ *     without a clear answer leaves the payment pending for the reconciler (504 to the buyer);</li>
+ * <li>settle ({@link SettleCharge}); if the order was cancelled meanwhile the charge is refunded
+ *     after that commit.</li>
  * </ol>
  */
 public final class PayOrder {
+    private static final Logger log = LoggerFactory.getLogger(PayOrder.class);
+
     private final Jdbi jdbi;
     private final Payments payments;
     private final PaymentProvider provider;
+    private final SettleCharge settle;
+    private final RefundCharge refund;
     private final Clock clock;
 
-    public PayOrder(Jdbi jdbi, Payments payments, PaymentProvider provider, Clock clock) {
+    public PayOrder(Jdbi jdbi, Payments payments, PaymentProvider provider, SettleCharge settle, RefundCharge refund,
+                    Clock clock) {
         this.jdbi = jdbi;
         this.payments = payments;
         this.provider = provider;
+        this.settle = settle;
+        this.refund = refund;
         this.clock = clock;
     }
 
@@ -41,35 +56,40 @@ public final class PayOrder {
         Claim claim = jdbi.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId).orElseThrow(NotFound::new);
             order.requirePayableBy(payerId, clock.instant());
-            return new Claim(payments.claimCharge(tx, orderId), Money.cents(order.price()));
+            return new Claim(payments.claimCharge(tx, orderId), Money.cents(order.price()), order.expiresAt());
         });
-        String chargeId;
-        try {
-            chargeId = provider.charge(new ChargeRequest(orderId, claim.amountCents(), "usd", token));
-        } catch (RuntimeException e) {
-            String status = e instanceof PaymentDeclined ? "declined" : "failed";
-            jdbi.useTransaction(tx -> payments.settle(tx, claim.paymentId(), status, null));
-            throw e;
-        }
-        String refusal = jdbi.inTransaction(tx -> {
-            OrderCopy order = payments.orderForUpdate(tx, orderId).orElseThrow(NotFound::new);
-            if (order.isCancelled()) {
-                provider.refund(chargeId, orderId);
-                payments.settle(tx, claim.paymentId(), "refunded", chargeId);
-                return clock.instant().isBefore(order.expiresAt()) ? "Cannot pay for a cancelled order"
-                        : "Order has expired";
+        String chargeId = charge(claim, orderId, token);
+        PaymentStatus settled = settle.settle(claim.paymentId(), orderId, chargeId);
+        switch (settled) {
+            case SUCCEEDED -> {
+                return claim.paymentId();
             }
-            payments.settle(tx, claim.paymentId(), "succeeded", chargeId);
-            Outbox.add(tx, new PaymentCreated(claim.paymentId(), orderId, chargeId));
-            return null;
-        });
-        if (refusal != null) {
-            throw new BusinessRuleViolation(refusal); // after the commit: the refund stays recorded
+            case REFUND_PENDING, REFUNDED -> {
+                refund.refundDueOf(orderId);
+                throw new BusinessRuleViolation(clock.instant().isBefore(claim.expiresAt())
+                        ? "Cannot pay for a cancelled order" : "Order has expired");
+            }
+            default -> throw new IllegalStateException("Charged payment " + claim.paymentId() + " ended " + settled);
         }
-        return claim.paymentId();
     }
 
-    /** A charge claimed for an order: the payment row and the amount to charge. */
-    private record Claim(String paymentId, long amountCents) {
+    private String charge(Claim claim, String orderId, String token) {
+        try {
+            return provider.charge(new ChargeRequest(claim.paymentId(), orderId, claim.amountCents(), "usd", token));
+        } catch (RequestRejected e) {
+            // A clear refusal (declined card, unknown token): nothing was charged.
+            PaymentStatus status = e instanceof PaymentDeclined ? DECLINED : FAILED;
+            jdbi.useHandle(h -> payments.transition(h, claim.paymentId(), PENDING, status, null));
+            throw e;
+        } catch (RuntimeException e) {
+            // No answer (timeout, network): the card may have been charged. Marking it failed would be a guess.
+            log.warn("Charge of payment {} for order {} has no clear outcome; the reconciler will settle it: {}",
+                    claim.paymentId(), orderId, e.toString());
+            throw new PaymentNotConfirmed();
+        }
+    }
+
+    /** A charge claimed for an order: the payment row, the amount to charge, and the order's deadline. */
+    private record Claim(String paymentId, long amountCents, Instant expiresAt) {
     }
 }

@@ -5,7 +5,11 @@ import dev.ticketing.common.errors.NotAuthorized;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** What the payments service knows of an order, at {@code version} of the orders service. */
+/**
+ * What the payments service knows of an order, at {@code version} of the orders service.
+ * {@code userId}, {@code price} and {@code expiresAt} are null while only the order's cancellation
+ * has arrived (it does not carry them); such a copy is always cancelled.
+ */
 public record OrderCopy(String id, String userId, String status, BigDecimal price, Instant expiresAt, long version) {
     public static final String CANCELLED = "cancelled";
 
@@ -15,7 +19,7 @@ public record OrderCopy(String id, String userId, String status, BigDecimal pric
 
     /** Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. */
     public void requirePayableBy(String payerId, Instant now) {
-        if (!userId.equals(payerId)) {
+        if (userId != null && !userId.equals(payerId)) {
             throw new NotAuthorized();
         }
         if (isCancelled()) {

@@ -4,26 +4,34 @@ import dev.ticketing.common.money.Money;
 import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
 import dev.ticketing.payments.domain.OrderCopy;
+import dev.ticketing.payments.domain.PaymentStatus;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** The order replica and the payments, read and written inside the caller's transaction. */
+/** The order replica and the payments, read and written on the caller's handle. */
 public final class JdbiPayments implements Payments {
 
-    /** The order, locked until the transaction ends: payment and cancellation of one order queue up. */
     @Override
     public Optional<OrderCopy> orderForUpdate(Handle tx, String orderId) {
         return tx.createQuery("SELECT id, user_id, status, price, expires_at, version FROM orders WHERE id = :id FOR UPDATE")
                 .bind("id", orderId)
-                .map((rs, ctx) -> new OrderCopy(rs.getString("id"), rs.getString("user_id"), rs.getString("status"),
-                        Money.plain(rs.getBigDecimal("price")), rs.getTimestamp("expires_at").toInstant(),
-                        rs.getLong("version")))
+                .map((rs, ctx) -> order(rs))
                 .findOne();
+    }
+
+    private static OrderCopy order(ResultSet rs) throws SQLException {
+        Timestamp expiresAt = rs.getTimestamp("expires_at");
+        return new OrderCopy(rs.getString("id"), rs.getString("user_id"), rs.getString("status"),
+                rs.getBigDecimal("price") == null ? null : Money.plain(rs.getBigDecimal("price")),
+                expiresAt == null ? null : expiresAt.toInstant(), rs.getLong("version"));
     }
 
     @Override
@@ -32,34 +40,44 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public boolean insertOrder(Handle tx, OrderCopy order) {
-        return tx.createUpdate("""
-                        INSERT INTO orders (id, user_id, status, price, expires_at, version)
-                        VALUES (:id, :userId, :status, :price, :expiresAt, :version) ON CONFLICT (id) DO NOTHING""")
+    public void saveOrder(Handle tx, OrderCopy order) {
+        tx.createUpdate("""
+                        INSERT INTO orders AS o (id, user_id, status, price, expires_at, version)
+                        VALUES (:id, :userId, :status, :price, :expiresAt, :version)
+                        ON CONFLICT (id) DO UPDATE SET
+                            user_id = coalesce(o.user_id, excluded.user_id),
+                            price = coalesce(o.price, excluded.price),
+                            expires_at = coalesce(o.expires_at, excluded.expires_at),
+                            status = CASE WHEN excluded.version > o.version THEN excluded.status ELSE o.status END,
+                            version = greatest(o.version, excluded.version)""")
                 .bind("id", order.id())
                 .bind("userId", order.userId())
                 .bind("status", order.status())
                 .bind("price", order.price())
                 .bind("expiresAt", Timestamp.from(order.expiresAt()))
                 .bind("version", order.version())
-                .execute() == 1;
+                .execute();
     }
 
     @Override
     public boolean cancelOrder(Handle tx, String orderId, long version) {
-        return tx.createUpdate("UPDATE orders SET status = 'cancelled', version = :version WHERE id = :id AND version = :previous")
+        return tx.createUpdate("""
+                        INSERT INTO orders AS o (id, status, version) VALUES (:id, 'cancelled', :version)
+                        ON CONFLICT (id) DO UPDATE SET status = 'cancelled', version = excluded.version
+                        WHERE o.version < excluded.version""")
                 .bind("id", orderId)
                 .bind("version", version)
-                .bind("previous", version - 1)
                 .execute() == 1;
     }
 
-    /** Claims the order's one live charge; {@link OrderAlreadyPaid} when another is pending or succeeded. */
     @Override
     public String claimCharge(Handle tx, String orderId) {
         String paymentId = UUID.randomUUID().toString();
         try {
-            tx.createUpdate("INSERT INTO payments (id, order_id, status) VALUES (:id, :orderId, 'pending')")
+            // clock_timestamp(), not now(): the reconciler's "older than PROVIDER_TIMEOUT" counts from here.
+            tx.createUpdate("""
+                            INSERT INTO payments (id, order_id, status, created_at, updated_at)
+                            VALUES (:id, :orderId, 'pending', clock_timestamp(), clock_timestamp())""")
                     .bind("id", UUID.fromString(paymentId))
                     .bind("orderId", orderId)
                     .execute();
@@ -73,20 +91,59 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public void settle(Handle tx, String paymentId, String status, String stripeId) {
-        tx.createUpdate("UPDATE payments SET status = :status, stripe_id = coalesce(:stripeId, stripe_id), updated_at = now() WHERE id = :id")
+    public boolean transition(Handle h, String paymentId, PaymentStatus from, PaymentStatus to, String chargeId) {
+        return h.createUpdate("""
+                        UPDATE payments
+                        SET status = :to, stripe_id = coalesce(:chargeId, stripe_id), updated_at = clock_timestamp()
+                        WHERE id = :id AND status = :from""")
                 .bind("id", UUID.fromString(paymentId))
-                .bind("status", status)
-                .bind("stripeId", stripeId)
-                .execute();
+                .bind("from", from.db())
+                .bind("to", to.db())
+                .bind("chargeId", chargeId)
+                .execute() == 1;
     }
 
-    /** The charge id of the order's succeeded payment, if it has one. */
     @Override
-    public Optional<Succeeded> succeededPayment(Handle tx, String orderId) {
-        return tx.createQuery("SELECT id, stripe_id FROM payments WHERE order_id = :orderId AND status = 'succeeded'")
+    public PaymentStatus status(Handle h, String paymentId) {
+        return h.createQuery("SELECT status FROM payments WHERE id = :id")
+                .bind("id", UUID.fromString(paymentId))
+                .mapTo(String.class).map(PaymentStatus::fromDb).one();
+    }
+
+    @Override
+    public Optional<Payment> succeededPayment(Handle tx, String orderId) {
+        return tx.createQuery(
+                        "SELECT id, order_id, stripe_id FROM payments WHERE order_id = :orderId AND status = 'succeeded'")
                 .bind("orderId", orderId)
-                .map((rs, ctx) -> new Succeeded(rs.getString("id"), rs.getString("stripe_id")))
+                .map((rs, ctx) -> payment(rs))
                 .findOne();
+    }
+
+    @Override
+    public List<Payment> pendingOlderThan(Handle h, Duration age, int limit) {
+        return h.createQuery("""
+                        SELECT id, order_id, stripe_id FROM payments
+                        WHERE status = 'pending' AND created_at < clock_timestamp() - make_interval(secs => :seconds)
+                        ORDER BY created_at LIMIT :limit""")
+                .bind("seconds", age.toMillis() / 1000.0)
+                .bind("limit", limit)
+                .map((rs, ctx) -> payment(rs))
+                .list();
+    }
+
+    @Override
+    public List<Payment> refundsDue(Handle h, String orderId, int limit) {
+        return h.createQuery("""
+                        SELECT id, order_id, stripe_id FROM payments
+                        WHERE status = 'refund_pending' AND (CAST(:orderId AS text) IS NULL OR order_id = :orderId)
+                        ORDER BY updated_at LIMIT :limit""")
+                .bind("orderId", orderId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> payment(rs))
+                .list();
+    }
+
+    private static Payment payment(ResultSet rs) throws SQLException {
+        return new Payment(rs.getString("id"), rs.getString("order_id"), rs.getString("stripe_id"));
     }
 }

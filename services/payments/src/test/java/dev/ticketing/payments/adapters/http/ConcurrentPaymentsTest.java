@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.payments.PaymentsTestApp;
-import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ class ConcurrentPaymentsTest {
 
     @Test
     void twenty_concurrent_payments_of_one_order_make_one_charge() throws Exception {
-        try (PaymentsTestApp app = new PaymentsTestApp(new SandboxProvider());
+        try (PaymentsTestApp app = new PaymentsTestApp();
              ExecutorService pool = Executors.newFixedThreadPool(20)) {
             String buyer = UUID.randomUUID().toString();
             OrderCreated order = app.anOrder(buyer);

@@ -8,7 +8,6 @@ import dev.ticketing.common.events.OrderCreated;
 import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.common.testing.HttpTestClient.Response;
 import dev.ticketing.payments.PaymentsTestApp;
-import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +21,7 @@ class PaymentRoutesTest {
 
     @BeforeAll
     static void start() {
-        app = new PaymentsTestApp(new SandboxProvider());
+        app = new PaymentsTestApp();
     }
 
     @AfterAll
