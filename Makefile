@@ -15,7 +15,7 @@ CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build run-service bench clean dead-letters replay-dead-letter
+.PHONY: run test build run-service bench clean dead-letters replay-dead-letter chaos
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -23,7 +23,8 @@ run: build
 
 ## test: run every test (unit, HTTP and integration against the real PostgreSQL and nats-server)
 test:
-	@mvn -B verify
+	@scripts/test-infrastructure
+	@JAVA_HOME=$$(scripts/find-jdk) mvn -B verify
 
 ## run-service SERVICE=<name> PORT=<port>: start one more replica of one service
 run-service: build
@@ -43,6 +44,10 @@ bench:
 	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark
+
+## chaos: fault-injection suite on a private PostgreSQL and nats-server (SCENARIOS=all, quick or names; <= 10 min)
+chaos: build
+	@$(JAVA) -cp "chaos/target/classes:$$(cat chaos/target/classpath.txt)" dev.ticketing.chaos.ChaosMain $(or $(SCENARIOS),all)
 
 build:
 	@echo "Building with $(JAVA_HOME) (the first build downloads dependencies and takes a few minutes)..."

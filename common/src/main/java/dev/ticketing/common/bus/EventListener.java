@@ -50,6 +50,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     private volatile boolean stopping;
     private volatile MessageConsumer consumer;
     private volatile Instant lastConfirmed = Instant.EPOCH;
+    private String subscribedTo;
     private Thread setup;
 
     public EventListener(BusConnection bus, String service, Subject<E> subject, EventHandler<E> handler,
@@ -91,6 +92,11 @@ public final class EventListener<E extends Event> implements AutoCloseable {
                     log.warn("Consumer {} is gone from the server (did it lose its store?); subscribing again", durable);
                     unsubscribe();
                     continue;
+                } else if (consumer.isFinished() || !serverId(connection).equals(subscribedTo)) {
+                    // A restarted server (or another node) may not know the pulls in flight: pull anew.
+                    log.info("Subscribing to {} as {} again after a server change", subject, durable);
+                    unsubscribe();
+                    continue;
                 }
                 lastConfirmed = Instant.now();
                 if (failing != null) {
@@ -115,8 +121,13 @@ public final class EventListener<E extends Event> implements AutoCloseable {
         ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
                 .createOrUpdateConsumer(consumerConfiguration());
         int batch = Math.max(2 * settings.maxInFlight(), 10);
+        subscribedTo = serverId(connection);
         consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::dispatch);
         log.info("Listening to {} as {}", subject, durable);
+    }
+
+    private static String serverId(Connection connection) {
+        return String.valueOf(connection.getServerInfo().getServerId());
     }
 
     private boolean consumerExists(Connection connection) throws Exception {

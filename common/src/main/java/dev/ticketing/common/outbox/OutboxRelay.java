@@ -209,7 +209,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
         nextLossCheck = now.plus(settings.streamCheckInterval());
         try {
-            lossCheck.run(connection.jetStreamManagement());
+            lossCheck.run(connection);
         } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
             log.debug("Outbox relay of {} could not check the stream: {}", schema, e.toString());
         }

@@ -1,11 +1,14 @@
 package dev.ticketing.common.outbox;
 
 import dev.ticketing.common.bus.Delivery;
+import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StreamInfo;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -27,16 +30,44 @@ final class StreamLossCheck {
     /** How many rows, newest first, one check verifies at most when the tail is gone. */
     private static final int MAX_ROWS_VERIFIED = 5_000;
 
+    /** How long a JetStream server may hold acknowledged messages before it syncs them (2 min by default). */
+    static final Duration UNSYNCED = Duration.ofMinutes(2).plusSeconds(15);
+
     private final Jdbi jdbi;
     private final String stream;
+    private String lastServer;
+    private Instant lastConfirmed = Instant.EPOCH;
 
     StreamLossCheck(Jdbi jdbi, String stream) {
         this.jdbi = jdbi;
         this.stream = stream;
     }
 
-    /** Returns how many published rows were put back to be published again. */
-    int run(JetStreamManagement jsm) throws IOException, JetStreamApiException {
+    /**
+     * Returns how many published rows were put back to be published again. Besides the two checks
+     * above, a change of server (a restart, or another node of a cluster) puts back the rows
+     * published in the {@link #UNSYNCED} window before it: nats-server 2.9 acknowledges before it
+     * syncs to disk, and a message lost that way leaves no trace once newer ones reuse its sequence.
+     * The stream drops the copies it still holds within its duplicate window; consumers drop the rest.
+     */
+    int run(Connection connection) throws IOException, JetStreamApiException {
+        Instant now = Instant.now();
+        String server = connection.getServerInfo().getServerId();
+        int again = 0;
+        if (lastServer != null && !lastServer.equals(server)) {
+            Instant since = lastConfirmed.minus(UNSYNCED);
+            again = jdbi.withHandle(h -> h.createUpdate("""
+                            UPDATE outbox SET published_at = NULL, stream_seq = NULL WHERE published_at > :since""")
+                    .bind("since", java.sql.Timestamp.from(since)).execute());
+            log.warn("NATS server changed ({} -> {}); publishing the {} events of this outbox published since {} again",
+                    lastServer, server, again, since);
+        }
+        lastServer = server;
+        lastConfirmed = now;
+        return again + checkStream(connection.jetStreamManagement());
+    }
+
+    private int checkStream(JetStreamManagement jsm) throws IOException, JetStreamApiException {
         StreamInfo info = jsm.getStreamInfo(stream);
         String created = info.getCreateTime().toInstant().toString();
         String known = jdbi.withHandle(h -> h.createQuery("SELECT created_at FROM outbox_stream WHERE name = :name")

@@ -176,6 +176,45 @@ class RelayFaultsIntegrationTest {
     }
 
     @Test
+    void events_a_restarted_server_lost_are_published_again_even_after_newer_ones() throws Exception {
+        ChildNatsServer first = closeLater(new ChildNatsServer());
+        first.start();
+        BusConnection bus = closeLater(BusConnection.connect(first.url(), "relay", namespace));
+        closeLater(new OutboxRelay(database, bus, RelaySettings.defaults())).start();
+        List<String> committed = new ArrayList<>(commitEvents(7));
+        await().atMost(BOUND).until(() -> unpublishedRows() == 0);
+        first.close(); // graceful: the store holds the first 7 events
+        java.nio.file.Path synced = java.nio.file.Files.createTempDirectory("nats-synced-");
+        copy(first.storage(), synced);
+        first.start();
+        committed.addAll(commitEvents(3));
+        await().atMost(BOUND).until(() -> unpublishedRows() == 0);
+
+        // The server crashes and comes back without the last 3 events (as if never synced to disk),
+        // and the relay publishes newer events to it, reusing their stream positions.
+        first.kill();
+        ChildNatsServer restarted = closeLater(new ChildNatsServer(first.port(), synced));
+        restarted.start();
+        committed.addAll(commitEvents(3));
+
+        Map<String, AtomicInteger> received = countDeliveries(bus);
+        await().atMost(BOUND).until(() -> received.keySet().containsAll(committed));
+    }
+
+    private static void copy(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path path : paths.toList()) {
+                java.nio.file.Path target = to.resolve(from.relativize(path).toString());
+                if (java.nio.file.Files.isDirectory(path)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
     void events_missing_from_the_tail_of_the_stream_are_published_again() throws Exception {
         BusConnection bus = closeLater(TestBuses.connect(namespace, "relay"));
         closeLater(new OutboxRelay(database, bus, FAST_CHECKS)).start();

@@ -16,10 +16,35 @@ public final class ChildNatsServer implements AutoCloseable {
     private Process process;
 
     public ChildNatsServer() throws IOException {
+        this(freePort(), Files.createTempDirectory("nats-test-"));
+    }
+
+    /** A server on {@code port} with its store in {@code storage}: another server "at the same address". */
+    public ChildNatsServer(int port, Path storage) {
+        this.port = port;
+        this.storage = storage;
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
-            this.port = socket.getLocalPort();
+            return socket.getLocalPort();
         }
-        this.storage = Files.createTempDirectory("nats-test-");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path storage() {
+        return storage;
+    }
+
+    /** kill -9: whatever the server had not written is gone. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
     }
 
     public String url() {

@@ -17,8 +17,9 @@ public final class ReleaseTicket {
 
     /** Runs in the listener's transaction (see {@code ProcessedEvents.idempotent}). */
     public Outcome handle(Handle tx, OrderCancelled event, Delivery delivery) {
-        tickets.recordCancellation(tx, event.id());
+        // The ticket's row lock before the cancellation is recorded: see ReserveTicket.
         Ticket ticket = tickets.findForUpdate(tx, event.ticket().id()).orElse(null);
+        tickets.recordCancellation(tx, event.id());
         if (ticket == null || !event.id().equals(ticket.orderId())) {
             return Outcome.HANDLED; // not held by this order (any more, or not yet): nothing to release
         }

@@ -17,12 +17,14 @@ public final class ReserveTicket {
 
     /** Runs in the listener's transaction (see {@code ProcessedEvents.idempotent}). */
     public Outcome handle(Handle tx, OrderCreated event, Delivery delivery) {
-        if (tickets.isCancelled(tx, event.id())) {
-            return Outcome.HANDLED; // its cancellation came first: nothing to reserve
-        }
+        // The ticket's row lock first, as ReleaseTicket takes it: a cancellation handled at the same
+        // moment either committed before (and is seen below) or waits and then finds the reservation.
         Ticket ticket = tickets.findForUpdate(tx, event.ticket().id())
                 .orElseThrow(() -> new IllegalStateException("order " + event.id() + " is for unknown ticket "
                         + event.ticket().id()));
+        if (tickets.isCancelled(tx, event.id())) {
+            return Outcome.HANDLED; // its cancellation came first: nothing to reserve
+        }
         if (event.id().equals(ticket.orderId())) {
             return Outcome.HANDLED;
         }

@@ -75,6 +75,22 @@ class OrderListenersTest {
     }
 
     @Test
+    void an_order_created_and_cancelled_at_the_same_moment_never_leaves_its_ticket_reserved() throws Exception {
+        List<String> ticketIds = new java.util.ArrayList<>();
+        List<String> eventIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String ticketId = aTicket();
+            OrderCreated order = orderFor(ticketId);
+            // Handled concurrently by the two listeners: the race between reserving and releasing.
+            eventIds.add(app.publish(cancellationOf(order)));
+            eventIds.add(app.publish(order));
+            ticketIds.add(ticketId);
+        }
+        await().atMost(BOUND).until(() -> eventIds.stream().allMatch(id -> processed(id) == 1));
+        assertThat(ticketIds).allSatisfy(id -> assertThat(ticket(id).get("orderId").isNull()).isTrue());
+    }
+
+    @Test
     void the_same_order_created_event_twice_changes_nothing_the_second_time() throws Exception {
         String ticketId = aTicket();
         OrderCreated order = orderFor(ticketId);
