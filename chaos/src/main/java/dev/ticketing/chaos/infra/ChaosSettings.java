@@ -1,0 +1,52 @@
+package dev.ticketing.chaos.infra;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The knobs of one suite run. Orders expire quickly so that a scenario can wait for its expiries.
+ *
+ * @param expirationWindow how long a buyer has to pay (the orders service's {@code EXPIRATION_WINDOW_SECONDS})
+ * @param pollInterval     the expiration service's poll interval (its default)
+ * @param expiryBound      how late an expiry may be, beyond the poll interval, before it counts as stuck
+ * @param postgresOutage   how long PostgreSQL stays down in the outage scenario
+ * @param reorderDelay     how long the suite holds back version 1 of its forged ticket
+ * @param loadPerScenario  how long the workload runs around a fault (before and after it)
+ * @param quietTimeout     the longest wait for the system to settle after a scenario
+ */
+public record ChaosSettings(Duration expirationWindow, Duration pollInterval, Duration expiryBound,
+                            Duration postgresOutage, Duration reorderDelay, Duration loadPerScenario,
+                            Duration quietTimeout) {
+    public static final String JWT_KEY = "chaos-suite-signing-key-at-least-32-characters";
+
+    /** The whole suite ({@code make chaos}). */
+    public static ChaosSettings full() {
+        return new ChaosSettings(Duration.ofSeconds(8), Duration.ofMillis(500), Duration.ofSeconds(5),
+                outage(), Duration.ofSeconds(30), Duration.ofSeconds(4), Duration.ofSeconds(90));
+    }
+
+    /** The short selection of {@code make test}: shorter outages and delays. */
+    public static ChaosSettings quick() {
+        return new ChaosSettings(Duration.ofSeconds(8), Duration.ofMillis(500), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(4), Duration.ofSeconds(60));
+    }
+
+    /** {@code CHAOS_OUTAGE_SECONDS} (or {@code -Dchaos.outageSeconds}) shortens or lengthens the outage. */
+    private static Duration outage() {
+        String configured = System.getenv().getOrDefault("CHAOS_OUTAGE_SECONDS",
+                System.getProperty("chaos.outageSeconds", "60"));
+        return Duration.ofSeconds(Long.parseLong(configured.trim()));
+    }
+
+    Map<String, String> serviceEnvironment(String databaseUrl, String natsUrl) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", databaseUrl);
+        env.put("NATS_URL", natsUrl);
+        env.put("JWT_KEY", JWT_KEY);
+        env.put("COOKIE_SECURE", "false");
+        env.put("BCRYPT_COST", "4");
+        env.put("EXPIRATION_WINDOW_SECONDS", Long.toString(expirationWindow.toSeconds()));
+        return env;
+    }
+}

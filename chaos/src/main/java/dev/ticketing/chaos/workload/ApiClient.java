@@ -1,0 +1,111 @@
+package dev.ticketing.chaos.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The marketplace's HTTP API as the workload uses it, each service on its own port, signed in
+ * with {@code Authorization: Bearer <jwt>}. A call never throws for a fault: a refused connection
+ * or a timeout is an {@link ApiResponse} with status 0, which the workload treats as "unknown".
+ */
+public final class ApiClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private final Map<String, String> baseUrls;
+
+    /** {@code baseUrls}: service name to {@code http://127.0.0.1:port}. */
+    public ApiClient(Map<String, String> baseUrls) {
+        this.baseUrls = Map.copyOf(baseUrls);
+    }
+
+    /** One HTTP answer; {@code status} 0 means no answer (refused, reset, timed out). */
+    public record ApiResponse(int status, JsonNode body, String token, String failure) {
+        public boolean is(int expected) {
+            return status == expected;
+        }
+
+        public String text(String field) {
+            JsonNode value = body == null ? null : body.get(field);
+            return value == null || value.isNull() ? null : value.asText();
+        }
+    }
+
+    public ApiResponse signup(String email, String password) throws InterruptedException {
+        return send("auth", "POST", "/api/users/signup", Map.of("email", email, "password", password), null,
+                Duration.ofSeconds(10));
+    }
+
+    public ApiResponse createTicket(String token, String title, String price) throws InterruptedException {
+        return send("tickets", "POST", "/api/tickets", Map.of("title", title, "price", Double.parseDouble(price)),
+                token, Duration.ofSeconds(10));
+    }
+
+    public ApiResponse updateTicket(String token, String id, String title, String price) throws InterruptedException {
+        return send("tickets", "PUT", "/api/tickets/" + id, Map.of("title", title, "price", Double.parseDouble(price)),
+                token, Duration.ofSeconds(10));
+    }
+
+    public ApiResponse placeOrder(String token, String ticketId) throws InterruptedException {
+        return send("orders", "POST", "/api/orders", Map.of("ticketId", ticketId), token, Duration.ofSeconds(10));
+    }
+
+    public ApiResponse cancelOrder(String token, String orderId) throws InterruptedException {
+        return send("orders", "DELETE", "/api/orders/" + orderId, null, token, Duration.ofSeconds(10));
+    }
+
+    /** Longer timeout: a slow provider is one of the faults, and its answer is what is recorded. */
+    public ApiResponse pay(String token, String orderId) throws InterruptedException {
+        return send("payments", "POST", "/api/payments", Map.of("orderId", orderId, "token", "tok_visa"), token,
+                Duration.ofSeconds(30));
+    }
+
+    private ApiResponse send(String service, String method, String path, Object body, String token, Duration timeout)
+            throws InterruptedException {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode json = response.body().length == 0 ? null : parse(response.body());
+            return new ApiResponse(response.statusCode(), json, sessionCookie(response), null);
+        } catch (IOException e) {
+            return new ApiResponse(0, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The {@code session} cookie's value is the JWT itself. */
+    private static String sessionCookie(HttpResponse<?> response) {
+        for (String cookie : response.headers().allValues("Set-Cookie")) {
+            if (cookie.startsWith("session=")) {
+                int end = cookie.indexOf(';');
+                String value = cookie.substring("session=".length(), end < 0 ? cookie.length() : end);
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
+    }
+}
