@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.auth.AuthMain;
 import dev.ticketing.auth.AuthSettings;
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.testkit.TestServices;
 import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.expiration.ExpirationSettings;
 import dev.ticketing.orders.OrdersMain;

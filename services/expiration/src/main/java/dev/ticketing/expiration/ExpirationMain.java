@@ -1,7 +1,7 @@
 package dev.ticketing.expiration;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.expiration.adapters.scheduling.DbSchedulerTimers;
 import dev.ticketing.expiration.application.EndPaymentWindow;
 import dev.ticketing.expiration.application.ScheduleExpiry;

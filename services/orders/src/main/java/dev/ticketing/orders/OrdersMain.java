@@ -1,8 +1,8 @@
 package dev.ticketing.orders;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.outbox.ProcessedEvents;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.orders.adapters.http.OrderRoutes;
 import dev.ticketing.orders.adapters.persistence.JdbiOrders;
 import dev.ticketing.orders.adapters.persistence.JdbiTicketReplica;

@@ -1,11 +1,11 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.common.bus.EventHandler;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.platform.bus.EventHandler;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.outbox.ProcessedEvents;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.payments.adapters.http.PaymentRoutes;
 import dev.ticketing.payments.adapters.persistence.JdbiPayments;
 import dev.ticketing.payments.adapters.provider.TimedProvider;

@@ -1,7 +1,7 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.adapters.provider.StripeProvider;

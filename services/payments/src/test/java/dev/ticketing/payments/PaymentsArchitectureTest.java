@@ -1,6 +1,6 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.common.testing.ServiceArchitecture;
+import dev.ticketing.testkit.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 class PaymentsArchitectureTest {

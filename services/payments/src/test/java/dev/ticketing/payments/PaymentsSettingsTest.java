@@ -3,8 +3,8 @@ package dev.ticketing.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.adapters.provider.StripeProvider;

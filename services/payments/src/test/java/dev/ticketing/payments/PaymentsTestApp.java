@@ -2,12 +2,12 @@ package dev.ticketing.payments;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.Event;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.testing.ServiceTestApp;
+import dev.ticketing.contract.Event;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.testkit.ServiceTestApp;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.ticketing.tickets;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.outbox.ProcessedEvents;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.tickets.adapters.http.TicketRoutes;
 import dev.ticketing.tickets.adapters.persistence.JdbiTickets;
 import dev.ticketing.tickets.application.BrowseTickets;

@@ -1,6 +1,6 @@
 package dev.ticketing.web.pages;
 
-import dev.ticketing.common.http.Sessions;
+import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
 import dev.ticketing.web.backend.Backend;
 import dev.ticketing.web.backend.Backend.Reply;

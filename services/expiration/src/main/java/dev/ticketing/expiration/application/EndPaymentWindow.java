@@ -1,7 +1,7 @@
 package dev.ticketing.expiration.application;
 
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.platform.outbox.Outbox;
 import org.jdbi.v3.core.Jdbi;
 
 /** A timer came due: {@code expiration.complete} leaves through the outbox. */

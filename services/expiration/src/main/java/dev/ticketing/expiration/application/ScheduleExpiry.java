@@ -1,9 +1,9 @@
 package dev.ticketing.expiration.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.outbox.ProcessedEvents;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.platform.outbox.ProcessedEvents;
 import dev.ticketing.expiration.domain.Expiry;
 import dev.ticketing.expiration.domain.ExpiryTimers;
 import org.jdbi.v3.core.Jdbi;

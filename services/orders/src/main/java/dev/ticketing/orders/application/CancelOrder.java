@@ -1,7 +1,7 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import org.jdbi.v3.core.Jdbi;

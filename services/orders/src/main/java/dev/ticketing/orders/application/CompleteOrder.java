@@ -1,8 +1,8 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.PaymentCreated;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.contract.PaymentCreated;
 import dev.ticketing.orders.domain.Order;
 import org.jdbi.v3.core.Handle;
 

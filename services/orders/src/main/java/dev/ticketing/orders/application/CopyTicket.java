@@ -1,11 +1,11 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.bus.VersionedEvents;
-import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.platform.bus.VersionedEvents;
+import dev.ticketing.contract.TicketCreated;
+import dev.ticketing.contract.TicketUpdated;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.orders.domain.TicketCopy;
 import org.jdbi.v3.core.Handle;
 

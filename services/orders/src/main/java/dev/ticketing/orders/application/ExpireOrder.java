@@ -1,9 +1,9 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
 import org.jdbi.v3.core.Handle;
 

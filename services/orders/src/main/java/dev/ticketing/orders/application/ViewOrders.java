@@ -1,6 +1,6 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.orders.domain.Order;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

@@ -3,12 +3,12 @@ package dev.ticketing.payments.application;
 import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.SUCCEEDED;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.bus.VersionedEvents;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.platform.bus.VersionedEvents;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.payments.domain.OrderCopy;
 import org.jdbi.v3.core.Handle;
 

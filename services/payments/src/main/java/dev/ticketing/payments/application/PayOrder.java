@@ -4,11 +4,11 @@ import static dev.ticketing.payments.domain.PaymentStatus.DECLINED;
 import static dev.ticketing.payments.domain.PaymentStatus.FAILED;
 import static dev.ticketing.payments.domain.PaymentStatus.PENDING;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.errors.PaymentDeclined;
-import dev.ticketing.common.errors.RequestRejected;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.errors.PaymentDeclined;
+import dev.ticketing.platform.errors.RequestRejected;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentNotConfirmed;

@@ -4,8 +4,8 @@ import static dev.ticketing.payments.domain.PaymentStatus.PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.SUCCEEDED;
 
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
 import org.jdbi.v3.core.Jdbi;

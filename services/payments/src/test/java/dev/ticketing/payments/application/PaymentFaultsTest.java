@@ -1,12 +1,12 @@
 package dev.ticketing.payments.application;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.payments.PaymentsSettings;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;

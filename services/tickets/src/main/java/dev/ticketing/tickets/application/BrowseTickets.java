@@ -1,6 +1,6 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.tickets.domain.Ticket;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

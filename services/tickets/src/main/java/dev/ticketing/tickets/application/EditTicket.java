@@ -1,7 +1,7 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
 import org.jdbi.v3.core.Jdbi;

@@ -1,9 +1,9 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.tickets.domain.Ticket;
 import org.jdbi.v3.core.Handle;
 

@@ -1,6 +1,6 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
 import org.jdbi.v3.core.Jdbi;

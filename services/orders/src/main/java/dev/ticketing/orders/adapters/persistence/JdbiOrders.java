@@ -1,7 +1,7 @@
 package dev.ticketing.orders.adapters.persistence;
 
-import dev.ticketing.common.ids.Ids;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;

@@ -1,6 +1,6 @@
 package dev.ticketing.orders.adapters.persistence;
 
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.domain.TicketCopy;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.ticketing.orders.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.orders.OrdersTestApp;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ticketing.payments.adapters.persistence;
 
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
 import dev.ticketing.payments.domain.OrderCopy;

@@ -1,7 +1,7 @@
 package dev.ticketing.tickets.adapters.persistence;
 
-import dev.ticketing.common.ids.Ids;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.tickets.application.Tickets;
 import dev.ticketing.tickets.domain.Ticket;
 import java.sql.ResultSet;
