@@ -131,7 +131,7 @@ public final class Database implements AutoCloseable {
             statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
             log.info("Created database {}", name);
         } catch (SQLException e) {
-            if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+            if (!"42P04".equals(e.getSQLState()) && !UniqueViolation.matches(e)) {
                 throw new IllegalStateException("Cannot create database " + name + ": " + e.getMessage(), e);
             }
         }

@@ -1,5 +1,6 @@
 package dev.ticketing.orders.adapters.persistence;
 
+import dev.ticketing.platform.db.UniqueViolation;
 import dev.ticketing.platform.ids.Ids;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.orders.application.Orders;
@@ -39,7 +40,7 @@ public final class JdbiOrders implements Orders {
                     .bind("version", order.version())
                     .execute();
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (UniqueViolation.matches(e)) {
                 throw new TicketAlreadyReserved();
             }
             throw e;

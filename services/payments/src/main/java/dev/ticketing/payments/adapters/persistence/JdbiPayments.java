@@ -1,5 +1,6 @@
 package dev.ticketing.payments.adapters.persistence;
 
+import dev.ticketing.platform.db.UniqueViolation;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
@@ -83,7 +84,7 @@ public final class JdbiPayments implements Payments {
                     .execute();
             return paymentId;
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (UniqueViolation.matches(e)) {
                 throw new OrderAlreadyPaid();
             }
             throw e;
