@@ -4,7 +4,7 @@ import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.ListenerSettings;
-import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.bus.Streams;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.db.Database;

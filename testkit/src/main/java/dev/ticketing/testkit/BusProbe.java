@@ -7,7 +7,7 @@ import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.EventPublisher;
 import dev.ticketing.platform.bus.ListenerSettings;
-import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
 import java.time.Duration;

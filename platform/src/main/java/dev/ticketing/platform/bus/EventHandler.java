@@ -1,6 +1,7 @@
 package dev.ticketing.platform.bus;
 
 import dev.ticketing.contract.Event;
+import dev.ticketing.platform.work.Outcome;
 
 /**
  * Handles one event. It returns once its transaction has committed; the listener acknowledges

@@ -5,6 +5,7 @@ import dev.ticketing.contract.EventCodec;
 import dev.ticketing.contract.MalformedEvent;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.db.TransientFailures;
+import dev.ticketing.platform.work.Outcome;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.ConsumeOptions;
@@ -182,7 +183,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
      */
     private void process(Message message) {
         String contractSubject = bus.namespace().contractName(message.getSubject());
-        Delivery delivery = Delivery.of(message, contractSubject);
+        Delivery delivery = Delivery.of(message, contractSubject, durable);
         if (delivery.eventId() == null) {
             deadLetter(message, "no event id (headers " + Delivery.EVENT_ID + " and " + Delivery.MSG_ID + " missing)");
             return;

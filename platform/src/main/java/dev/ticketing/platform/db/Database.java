@@ -3,6 +3,7 @@ package dev.ticketing.platform.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ticketing.platform.config.DatabaseConfig;
+import dev.ticketing.platform.work.Transactions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,11 +31,13 @@ public final class Database implements AutoCloseable {
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Transactions transactions;
 
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.transactions = new JdbiTransactions(jdbi);
     }
 
     /**
@@ -80,6 +83,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Units of work on the pool, for application code. */
+    public Transactions transactions() {
+        return transactions;
     }
 
     public DatabaseConfig config() {

@@ -3,6 +3,8 @@ package dev.ticketing.platform.outbox;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.EventCodec;
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.db.JdbiUnitOfWork;
+import dev.ticketing.platform.work.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -14,6 +16,11 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Outbox {
     private Outbox() {
+    }
+
+    /** Adds {@code event} on its own subject, in {@code unit}'s transaction; returns the event id it will carry on the bus. */
+    public static UUID add(UnitOfWork unit, Event event) {
+        return add(JdbiUnitOfWork.handleOf(unit), event);
     }
 
     /** Adds {@code event} on its own subject; returns the event id it will carry on the bus. */

@@ -11,6 +11,7 @@ import dev.ticketing.platform.db.Database;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
 import dev.ticketing.platform.http.SessionTokens;
+import dev.ticketing.platform.inbox.Inbox;
 import dev.ticketing.platform.outbox.OutboxRelay;
 import dev.ticketing.platform.outbox.RelaySettings;
 import io.javalin.Javalin;
@@ -36,6 +37,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final BusConnection bus;
     private final OutboxRelay relay;
     private final Listeners listeners;
+    private final Inbox inbox;
     private final SessionTokens tokens;
     private final List<AutoCloseable> components = new ArrayList<>();
     private Javalin http;
@@ -47,6 +49,7 @@ public final class ServiceRuntime implements AutoCloseable {
         this.bus = bus;
         this.relay = new OutboxRelay(database, bus, RelaySettings.defaults());
         this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()));
+        this.inbox = new Inbox(database.jdbi());
         this.tokens = new SessionTokens(config.jwtKey());
     }
 
@@ -94,6 +97,11 @@ public final class ServiceRuntime implements AutoCloseable {
 
     public SessionTokens tokens() {
         return tokens;
+    }
+
+    /** Makes the service's listeners idempotent: see {@link Inbox}. */
+    public Inbox inbox() {
+        return inbox;
     }
 
     /** The table of the service's listeners; register them before {@link #serve}. */

@@ -8,6 +8,8 @@ import dev.ticketing.contract.Subject;
 import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.testkit.SimulatedWork;
 import dev.ticketing.testkit.TestBuses;
+import dev.ticketing.platform.inbox.VersionedEvents;
+import dev.ticketing.platform.work.Outcome;
 import io.nats.client.Connection;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;

@@ -28,7 +28,7 @@ class PaymentFaultsTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     private static PaymentsSettings sandboxWith(SandboxFaults faults) {
-        return PaymentsTestApp.settings(jdbi -> new SandboxProvider(jdbi, faults)).withProviderTimeout(TIMEOUT);
+        return PaymentsTestApp.settings().withProvider(new PaymentsSettings.Sandbox(faults)).withProviderTimeout(TIMEOUT);
     }
 
     private static Response pay(PaymentsTestApp app, OrderCreated order) {
@@ -120,7 +120,7 @@ class PaymentFaultsTest {
     @Test
     void refunds_that_fail_for_a_while_are_retried_until_the_charge_is_refunded() throws Exception {
         RecoveringRefunds provider = new RecoveringRefunds();
-        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(provider::open))) {
+        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
             OrderCreated order = app.anOrder(UUID.randomUUID().toString());
             assertThat(pay(app, order).status()).isEqualTo(201);
 

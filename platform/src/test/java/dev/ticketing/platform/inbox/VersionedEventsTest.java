@@ -1,9 +1,10 @@
-package dev.ticketing.platform.bus;
+package dev.ticketing.platform.inbox;
 
-import static dev.ticketing.platform.bus.VersionedEvents.Decision.APPLY;
-import static dev.ticketing.platform.bus.VersionedEvents.Decision.DUPLICATE;
+import static dev.ticketing.platform.inbox.VersionedEvents.Decision.APPLY;
+import static dev.ticketing.platform.inbox.VersionedEvents.Decision.DUPLICATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.platform.work.Outcome;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +31,5 @@ class VersionedEventsTest {
         assertThat(VersionedEvents.apply(OptionalLong.of(2), 2, () -> {
             throw new AssertionError("a duplicate must not be applied");
         })).isEqualTo(Outcome.HANDLED);
-    }
-
-    @Test
-    void retry_delays_grow_and_stay_bounded() {
-        ListenerSettings settings = ListenerSettings.defaults(java.time.Duration.ofSeconds(5));
-        assertThat(settings.retryDelayAfter(1)).isEqualTo(java.time.Duration.ofMillis(250));
-        assertThat(settings.retryDelayAfter(2)).isEqualTo(java.time.Duration.ofMillis(500));
-        assertThat(settings.retryDelayAfter(50)).isEqualTo(java.time.Duration.ofSeconds(15));
-        assertThat(settings.waitDelayAfter(1)).isLessThan(settings.waitDelayAfter(2));
-        assertThat(settings.waitDelayAfter(100)).isEqualTo(java.time.Duration.ofSeconds(2));
     }
 }

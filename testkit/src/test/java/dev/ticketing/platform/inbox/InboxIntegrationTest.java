@@ -1,5 +1,6 @@
-package dev.ticketing.platform.outbox;
+package dev.ticketing.platform.inbox;
 
+import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,7 @@ import dev.ticketing.platform.bus.EventHandler;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.EventPublisher;
 import dev.ticketing.platform.bus.ListenerSettings;
-import dev.ticketing.platform.bus.Outcome;
+import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.db.Database;
 import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.Subject;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The idempotent consumer: a redelivered event changes nothing twice. */
-class IdempotentConsumerIntegrationTest {
+class InboxIntegrationTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final ListenerSettings FAST = ListenerSettings.defaults(Duration.ofSeconds(5))
             .withRetryDelay(Duration.ofMillis(50));
@@ -54,8 +55,8 @@ class IdempotentConsumerIntegrationTest {
         TestBuses.deleteStreams(namespace);
     }
 
-    private final ProcessedEvents.TransactionalHandler<ExpirationComplete> countExpiry = (tx, event, delivery) -> {
-        tx.createUpdate("""
+    private final Inbox.Step<ExpirationComplete> countExpiry = (unit, event) -> {
+        handleOf(unit).createUpdate("""
                         INSERT INTO expirations (order_id, times) VALUES (:id, 1)
                         ON CONFLICT (order_id) DO UPDATE SET times = expirations.times + 1""")
                 .bind("id", event.orderId())
@@ -75,8 +76,7 @@ class IdempotentConsumerIntegrationTest {
 
     @Test
     void an_event_redelivered_after_its_commit_is_applied_once() throws Exception {
-        EventHandler<ExpirationComplete> idempotent =
-                ProcessedEvents.idempotent(database.jdbi(), "idem_expiration", countExpiry);
+        EventHandler<ExpirationComplete> idempotent = new Inbox(database.jdbi()).once(countExpiry);
         List<Long> deliveries = new CopyOnWriteArrayList<>();
         listen((event, delivery) -> {
             deliveries.add(delivery.deliveredCount());
@@ -99,8 +99,8 @@ class IdempotentConsumerIntegrationTest {
     @Test
     void a_handler_that_says_not_yet_leaves_no_trace_and_is_applied_later() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        listen(ProcessedEvents.idempotent(database.jdbi(), "idem_expiration", (tx, event, delivery) -> {
-            countExpiry.handle(tx, event, delivery);
+        listen(new Inbox(database.jdbi()).once((unit, event) -> {
+            countExpiry.apply(unit, event);
             return calls.incrementAndGet() < 3 ? Outcome.NOT_YET : Outcome.HANDLED;
         }));
 
@@ -109,8 +109,30 @@ class IdempotentConsumerIntegrationTest {
 
         await().atMost(BOUND).until(() -> timesApplied("order-2") == 1);
         assertThat(calls.get()).isEqualTo(3);
-        int processed = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM processed_events")
-                .mapTo(Integer.class).one());
-        assertThat(processed).isEqualTo(1);
+        List<String> consumers = database.jdbi().withHandle(h -> h.createQuery("SELECT consumer FROM processed_events")
+                .mapTo(String.class).list());
+        assertThat(consumers).containsExactly("idem_expiration_complete"); // <service>_<subject>, as the durable
+    }
+
+    @Test
+    void a_step_outside_a_transaction_runs_once_and_is_recorded_after_it() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        EventHandler<ExpirationComplete> once = new Inbox(database.jdbi()).onceWithoutTransaction(event ->
+                calls.incrementAndGet());
+        List<Long> deliveries = new CopyOnWriteArrayList<>();
+        listen((event, delivery) -> {
+            deliveries.add(delivery.deliveredCount());
+            Outcome outcome = once.handle(event, delivery);
+            if (delivery.deliveredCount() == 1) {
+                throw new IllegalStateException("crashed after recording, before the ack");
+            }
+            return outcome;
+        });
+
+        new EventPublisher(bus, Duration.ofSeconds(5)).publish(Subject.EXPIRATION_COMPLETE,
+                UUID.randomUUID().toString(), new ExpirationComplete("order-3"));
+
+        await().atMost(BOUND).until(() -> deliveries.size() == 2);
+        assertThat(calls.get()).isEqualTo(1);
     }
 }

@@ -1,4 +1,4 @@
-package dev.ticketing.platform.bus;
+package dev.ticketing.platform.work;
 
 /** What a handler made of an event. A handler that cannot handle an event throws instead. */
 public enum Outcome {

@@ -1,5 +1,6 @@
-package dev.ticketing.platform.bus;
+package dev.ticketing.platform.inbox;
 
+import dev.ticketing.platform.work.Outcome;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
