@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Applies versioned events so that a replica converges on its source whatever order they arrive
- * in (docs/adr-004-replicas-converge.md). Each versioned event carries the whole state of its
+ * in (docs/adr-004-surviving-faults.md). Each versioned event carries the whole state of its
  * entity at that version, so a newer version is applied over whatever is there, even when versions
  * in between never arrived; an older or equal version is a duplicate (acknowledged, nothing
  * changes). A replica never waits for a late predecessor, so one lost or delayed event cannot hold

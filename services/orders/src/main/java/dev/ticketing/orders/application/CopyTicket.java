@@ -10,7 +10,7 @@ import java.math.BigDecimal;
 /**
  * Keeps the replica of tickets in step with the tickets service. Each event carries the ticket's
  * whole state, so the newest version seen wins and an older or repeated one changes nothing
- * (docs/adr-004-replicas-converge.md).
+ * (docs/adr-004-surviving-faults.md).
  */
 public final class CopyTicket {
     private final TicketReplica tickets;
