@@ -1,19 +1,19 @@
 package dev.ticketing.benchmarks;
 
+import dev.ticketing.contract.EventCodec;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.ListenerSettings;
-import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.bus.Streams;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.db.Database;
-import dev.ticketing.contract.EventCodec;
-import dev.ticketing.contract.ExpirationComplete;
-import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.outbox.OutboxRelay;
 import dev.ticketing.platform.outbox.RelaySettings;
+import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.TestBuses;
 import dev.ticketing.testkit.TestDatabases;
 import io.nats.client.Connection;

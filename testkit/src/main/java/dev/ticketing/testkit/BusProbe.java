@@ -2,14 +2,14 @@ package dev.ticketing.testkit;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.contract.Event;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.EventPublisher;
 import dev.ticketing.platform.bus.ListenerSettings;
 import dev.ticketing.platform.work.Outcome;
-import dev.ticketing.contract.Event;
-import dev.ticketing.contract.Subject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

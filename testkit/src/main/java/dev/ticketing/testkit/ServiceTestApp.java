@@ -2,9 +2,9 @@ package dev.ticketing.testkit;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;

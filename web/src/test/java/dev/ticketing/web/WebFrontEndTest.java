@@ -2,8 +2,8 @@ package dev.ticketing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.testkit.HttpTestClient;
 import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient;
 import io.javalin.Javalin;
 import java.util.List;
 import java.util.Map;

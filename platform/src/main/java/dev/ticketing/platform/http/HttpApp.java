@@ -1,8 +1,8 @@
 package dev.ticketing.platform.http;
 
+import dev.ticketing.contract.json.Json;
 import dev.ticketing.platform.db.TransientFailures;
 import dev.ticketing.platform.errors.RequestRejected;
-import dev.ticketing.contract.json.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -2,8 +2,8 @@ package dev.ticketing.platform.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.platform.errors.MalformedRequest;
 import dev.ticketing.contract.json.Json;
+import dev.ticketing.platform.errors.MalformedRequest;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.ticketing.payments;
 
+import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
-import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import java.time.Duration;
 import java.util.Optional;
 

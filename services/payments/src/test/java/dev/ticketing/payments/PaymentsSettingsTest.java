@@ -3,11 +3,11 @@ package dev.ticketing.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.platform.config.ConfigException;
-import dev.ticketing.platform.config.Env;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.adapters.provider.StripeProvider;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;

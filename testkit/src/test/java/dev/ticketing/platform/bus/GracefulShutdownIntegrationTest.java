@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.SimulatedWork;
 import dev.ticketing.testkit.TestBuses;
-import dev.ticketing.platform.work.Outcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,14 +3,14 @@ package dev.ticketing.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.ListenerSettings;
-import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.db.Database;
-import dev.ticketing.contract.ExpirationComplete;
-import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.ChildNatsServer;
 import dev.ticketing.testkit.TestBuses;
 import dev.ticketing.testkit.TestDatabases;

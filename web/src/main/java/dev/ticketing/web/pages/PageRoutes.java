@@ -2,8 +2,8 @@ package dev.ticketing.web.pages;
 
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
-import dev.ticketing.web.backend.Backend;
 import dev.ticketing.web.backend.Backend.Reply;
+import dev.ticketing.web.backend.Backend;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;

@@ -1,9 +1,9 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.platform.errors.NotFound;
-import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Transactions;
 
 /** The buyer cancels their order; its ticket is released by the {@code order.cancelled} it publishes. */

@@ -1,13 +1,13 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.platform.errors.NotFound;
-import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import dev.ticketing.platform.work.Transactions;
 
 /**
  * A buyer orders a ticket, which is theirs to pay for until the window closes. Of any number of

@@ -1,9 +1,9 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.orders.domain.Order;
-import java.util.List;
+import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.work.Transactions;
+import java.util.List;
 
 /** A buyer's own orders. */
 public final class ViewOrders {

@@ -4,19 +4,19 @@ import static dev.ticketing.payments.domain.PaymentStatus.DECLINED;
 import static dev.ticketing.payments.domain.PaymentStatus.FAILED;
 import static dev.ticketing.payments.domain.PaymentStatus.PENDING;
 
-import dev.ticketing.platform.errors.BusinessRuleViolation;
-import dev.ticketing.platform.errors.NotFound;
-import dev.ticketing.platform.errors.PaymentDeclined;
-import dev.ticketing.platform.errors.RequestRejected;
-import dev.ticketing.platform.money.Money;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentNotConfirmed;
 import dev.ticketing.payments.domain.PaymentProvider;
 import dev.ticketing.payments.domain.PaymentStatus;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.errors.PaymentDeclined;
+import dev.ticketing.platform.errors.RequestRejected;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import dev.ticketing.platform.work.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,10 +8,10 @@ import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import dev.ticketing.payments.application.Payments.Payment;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.work.Transactions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import dev.ticketing.platform.work.Transactions;
 
 /**
  * Settles what the buyer's request could not: a payment still pending after the provider timeout

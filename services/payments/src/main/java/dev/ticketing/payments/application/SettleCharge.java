@@ -5,9 +5,9 @@ import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.SUCCEEDED;
 
 import dev.ticketing.contract.PaymentCreated;
-import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
+import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Transactions;
 
 /**

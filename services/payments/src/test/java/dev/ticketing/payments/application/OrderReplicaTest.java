@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
-import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.payments.PaymentsTestApp;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.OrderCreated;
-import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.ticketing.tickets.application;
 
 import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.domain.Ticket;
 import java.util.List;
-import dev.ticketing.platform.work.Transactions;
 
 /** What buyers see: the tickets for sale, and any one ticket. */
 public final class BrowseTickets {

@@ -2,9 +2,9 @@ package dev.ticketing.tickets.application;
 
 import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
-import dev.ticketing.platform.work.Transactions;
 
 /**
  * The seller changes a ticket. Concurrent edits of one ticket queue on its row lock; each one that

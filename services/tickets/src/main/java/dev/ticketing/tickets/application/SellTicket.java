@@ -1,9 +1,9 @@
 package dev.ticketing.tickets.application;
 
 import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
-import dev.ticketing.platform.work.Transactions;
 
 /** A seller lists a ticket: the row and its {@code ticket.created} commit together. */
 public final class SellTicket {

@@ -1,8 +1,8 @@
 package dev.ticketing.tickets.domain;
 
-import dev.ticketing.platform.errors.NotAuthorized;
 import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.contract.TicketUpdated;
+import dev.ticketing.platform.errors.NotAuthorized;
 import dev.ticketing.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -2,14 +2,14 @@ package dev.ticketing.orders.adapters.persistence;
 
 import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
 
-import dev.ticketing.platform.db.UniqueViolation;
-import dev.ticketing.platform.ids.Ids;
-import dev.ticketing.platform.money.Money;
 import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.orders.domain.TicketAlreadyReserved;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.db.UniqueViolation;
+import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;

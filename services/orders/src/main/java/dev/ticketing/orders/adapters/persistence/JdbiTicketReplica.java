@@ -2,9 +2,9 @@ package dev.ticketing.orders.adapters.persistence;
 
 import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
 
-import dev.ticketing.platform.money.Money;
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.util.Optional;
 import java.util.OptionalLong;

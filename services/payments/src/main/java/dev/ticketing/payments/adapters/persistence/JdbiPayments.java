@@ -2,12 +2,12 @@ package dev.ticketing.payments.adapters.persistence;
 
 import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
 
-import dev.ticketing.platform.db.UniqueViolation;
-import dev.ticketing.platform.money.Money;
 import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
+import dev.ticketing.platform.db.UniqueViolation;
+import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
-import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.payments.PaymentsTestApp;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
