@@ -74,18 +74,23 @@ class InboxIntegrationTest {
         await().atMost(BOUND).until(listener::isSubscribed);
     }
 
-    @Test
-    void an_event_redelivered_after_its_commit_is_applied_once() throws Exception {
-        EventHandler<ExpirationComplete> idempotent = new Inbox(database.jdbi()).once(countExpiry);
+    /** Listens with {@code handler}, as a replica that dies after it on the first delivery, before the ack. */
+    private List<Long> listenCrashingAfterTheFirstDelivery(EventHandler<ExpirationComplete> handler) {
         List<Long> deliveries = new CopyOnWriteArrayList<>();
         listen((event, delivery) -> {
             deliveries.add(delivery.deliveredCount());
-            Outcome outcome = idempotent.handle(event, delivery);
+            Outcome outcome = handler.handle(event, delivery);
             if (delivery.deliveredCount() == 1) {
-                throw new IllegalStateException("crashed after the commit, before the ack");
+                throw new IllegalStateException("crashed after the handler, before the ack");
             }
             return outcome;
         });
+        return deliveries;
+    }
+
+    @Test
+    void an_event_redelivered_after_its_commit_is_applied_once() throws Exception {
+        List<Long> deliveries = listenCrashingAfterTheFirstDelivery(new Inbox(database.jdbi()).once(countExpiry));
 
         new EventPublisher(bus, Duration.ofSeconds(5)).publish(Subject.EXPIRATION_COMPLETE,
                 UUID.randomUUID().toString(), new ExpirationComplete("order-1"));
@@ -117,17 +122,8 @@ class InboxIntegrationTest {
     @Test
     void a_step_outside_a_transaction_runs_once_and_is_recorded_after_it() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        EventHandler<ExpirationComplete> once = new Inbox(database.jdbi()).onceWithoutTransaction(event ->
-                calls.incrementAndGet());
-        List<Long> deliveries = new CopyOnWriteArrayList<>();
-        listen((event, delivery) -> {
-            deliveries.add(delivery.deliveredCount());
-            Outcome outcome = once.handle(event, delivery);
-            if (delivery.deliveredCount() == 1) {
-                throw new IllegalStateException("crashed after recording, before the ack");
-            }
-            return outcome;
-        });
+        List<Long> deliveries = listenCrashingAfterTheFirstDelivery(
+                new Inbox(database.jdbi()).onceWithoutTransaction(event -> calls.incrementAndGet()));
 
         new EventPublisher(bus, Duration.ofSeconds(5)).publish(Subject.EXPIRATION_COMPLETE,
                 UUID.randomUUID().toString(), new ExpirationComplete("order-3"));
