@@ -2,7 +2,10 @@
 # Every target finds a JDK 21 or newer by itself (scripts/find-jdk).
 
 SHELL := /bin/bash
-JAVA_HOME := $(shell scripts/find-jdk)
+JAVA_HOME := $(shell scripts/find-jdk 2>/dev/null)
+ifeq ($(JAVA_HOME),)
+$(error No JDK 21 or newer found: set JAVA_HOME to one or install one (apt-get install openjdk-21-jdk-headless))
+endif
 export JAVA_HOME
 JAVA := $(JAVA_HOME)/bin/java
 JAVA_MAJOR := $(shell $(JAVA) -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)

@@ -1,17 +1,17 @@
 package dev.ticketing.benchmarks;
 
-import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.config.Env;
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.runtime.ServiceRuntime;
-import dev.ticketing.common.testing.BusProbe;
-import dev.ticketing.common.testing.TestBuses;
-import dev.ticketing.common.testing.TestDatabases;
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.expiration.ExpirationSettings;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.testkit.BusProbe;
+import dev.ticketing.testkit.TestBuses;
+import dev.ticketing.testkit.TestDatabases;
+import dev.ticketing.testkit.TestServices;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.ticketing.launcher;
 
-import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.bus.DeadLetters;
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.bus.DeadLetters;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;

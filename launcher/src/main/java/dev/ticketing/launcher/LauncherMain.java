@@ -1,13 +1,13 @@
 package dev.ticketing.launcher;
 
 import dev.ticketing.auth.AuthMain;
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
-import dev.ticketing.common.config.ServiceConfig;
-import dev.ticketing.common.runtime.ServiceRuntime;
 import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.payments.PaymentsMain;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.tickets.TicketsMain;
 import dev.ticketing.web.WebMain;
 import dev.ticketing.web.WebSettings;

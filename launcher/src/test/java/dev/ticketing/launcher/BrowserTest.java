@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.auth.AuthMain;
 import dev.ticketing.auth.AuthSettings;
-import dev.ticketing.common.testing.TestServices;
 import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.expiration.ExpirationSettings;
 import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.orders.OrdersSettings;
 import dev.ticketing.payments.PaymentsMain;
+import dev.ticketing.testkit.TestServices;
 import dev.ticketing.tickets.TicketsMain;
 import dev.ticketing.web.WebMain;
 import dev.ticketing.web.WebSettings;

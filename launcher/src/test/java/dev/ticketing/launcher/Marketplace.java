@@ -2,16 +2,16 @@ package dev.ticketing.launcher;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.events.Event;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.config.ServiceConfig;
-import dev.ticketing.common.runtime.ServiceRuntime;
-import dev.ticketing.common.testing.BusProbe;
-import dev.ticketing.common.testing.HttpTestClient;
-import dev.ticketing.common.testing.TestBuses;
-import dev.ticketing.common.testing.TestDatabases;
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.contract.Event;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.testkit.BusProbe;
+import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.TestBuses;
+import dev.ticketing.testkit.TestDatabases;
+import dev.ticketing.testkit.TestServices;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.ArrayList;

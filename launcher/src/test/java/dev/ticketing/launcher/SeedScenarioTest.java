@@ -3,11 +3,11 @@ package dev.ticketing.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.testing.HttpTestClient;
-import dev.ticketing.common.testing.HttpTestClient.Response;
-import dev.ticketing.common.testing.TestServices;
-import dev.ticketing.common.http.SessionTokens;
 import dev.ticketing.orders.OrdersMain;
+import dev.ticketing.platform.http.SessionTokens;
+import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.TestServices;
 import dev.ticketing.tickets.TicketsMain;
 import java.util.ArrayList;
 import java.util.List;

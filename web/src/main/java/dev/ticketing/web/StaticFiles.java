@@ -1,6 +1,6 @@
 package dev.ticketing.web;
 
-import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.platform.errors.NotFound;
 import io.javalin.config.RoutesConfig;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,11 @@
 package dev.ticketing.web;
 
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
-import dev.ticketing.common.config.ServiceConfig;
-import dev.ticketing.common.http.HttpApp;
-import dev.ticketing.common.http.Readiness;
-import dev.ticketing.common.http.SessionTokens;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.http.HttpApp;
+import dev.ticketing.platform.http.Readiness;
+import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.web.backend.ApiGateway;
 import dev.ticketing.web.backend.Backend;
 import dev.ticketing.web.pages.PageRoutes;

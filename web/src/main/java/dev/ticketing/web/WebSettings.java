@@ -1,6 +1,6 @@
 package dev.ticketing.web;
 
-import dev.ticketing.common.config.Env;
+import dev.ticketing.platform.config.Env;
 
 /**
  * Where the web front end listens and where it finds the services.

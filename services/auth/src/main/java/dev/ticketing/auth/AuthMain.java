@@ -7,8 +7,8 @@ import dev.ticketing.auth.application.SignIn;
 import dev.ticketing.auth.application.SignUp;
 import dev.ticketing.auth.domain.Passwords;
 import dev.ticketing.auth.domain.Users;
-import dev.ticketing.common.http.SessionTokens;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.platform.http.SessionTokens;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
 import java.time.Clock;
 

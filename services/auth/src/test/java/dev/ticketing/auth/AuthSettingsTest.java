@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.auth.adapters.security.BcryptPasswords;
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

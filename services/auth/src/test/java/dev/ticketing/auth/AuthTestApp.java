@@ -1,11 +1,11 @@
 package dev.ticketing.auth;
 
-import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.runtime.ServiceRuntime;
-import dev.ticketing.common.testing.HttpTestClient;
-import dev.ticketing.common.testing.TestBuses;
-import dev.ticketing.common.testing.TestDatabases;
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.TestBuses;
+import dev.ticketing.testkit.TestDatabases;
+import dev.ticketing.testkit.TestServices;
 import java.time.Duration;
 import java.util.UUID;
 

@@ -1,12 +1,11 @@
 package dev.ticketing.expiration;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.expiration.adapters.messaging.ExpirationEventHandlers;
 import dev.ticketing.expiration.adapters.scheduling.DbSchedulerTimers;
 import dev.ticketing.expiration.application.EndPaymentWindow;
 import dev.ticketing.expiration.application.ScheduleExpiry;
+import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
-import org.jdbi.v3.core.Jdbi;
 
 /** Wires the expiration service: every {@code new}, every route and every listener of it. */
 public final class ExpirationMain {
@@ -21,11 +20,9 @@ public final class ExpirationMain {
     }
 
     public static Javalin start(ServiceRuntime runtime, ExpirationSettings settings) {
-        Jdbi jdbi = runtime.database().jdbi();
         DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(runtime.database().dataSource(),
-                new EndPaymentWindow(jdbi), settings.pollingInterval())).start();
-        ScheduleExpiry schedule = new ScheduleExpiry(jdbi, timers);
-        runtime.listeners().on(Subject.ORDER_CREATED, schedule::handle);
+                new EndPaymentWindow(runtime.database().transactions()), settings.pollingInterval())).start();
+        new ExpirationEventHandlers(new ScheduleExpiry(timers)).register(runtime.listeners(), runtime.inbox());
         return runtime.serve(routes -> {
         });
     }

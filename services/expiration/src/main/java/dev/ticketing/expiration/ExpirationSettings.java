@@ -1,6 +1,6 @@
 package dev.ticketing.expiration;
 
-import dev.ticketing.common.config.Env;
+import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 
 /**

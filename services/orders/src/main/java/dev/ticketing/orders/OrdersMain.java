@@ -1,9 +1,7 @@
 package dev.ticketing.orders;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
-import dev.ticketing.common.runtime.ServiceRuntime;
 import dev.ticketing.orders.adapters.http.OrderRoutes;
+import dev.ticketing.orders.adapters.messaging.OrdersEventHandlers;
 import dev.ticketing.orders.adapters.persistence.JdbiOrders;
 import dev.ticketing.orders.adapters.persistence.JdbiTicketReplica;
 import dev.ticketing.orders.application.CancelOrder;
@@ -14,9 +12,10 @@ import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.application.ViewOrders;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 
 /** Wires the orders service: every {@code new}, every route and every listener of it. */
 public final class OrdersMain {
@@ -31,21 +30,14 @@ public final class OrdersMain {
     }
 
     public static Javalin start(ServiceRuntime runtime, OrdersSettings settings) {
-        Jdbi jdbi = runtime.database().jdbi();
+        Transactions transactions = runtime.database().transactions();
         Orders orders = new JdbiOrders();
         TicketReplica tickets = new JdbiTicketReplica();
-        CopyTicket copy = new CopyTicket(tickets);
-        ExpireOrder expire = new ExpireOrder(orders);
-        CompleteOrder complete = new CompleteOrder(orders);
-        runtime.listeners()
-                .on(Subject.TICKET_CREATED, ProcessedEvents.idempotent(jdbi, "orders_ticket_created", copy::created))
-                .on(Subject.TICKET_UPDATED, ProcessedEvents.idempotent(jdbi, "orders_ticket_updated", copy::updated))
-                .on(Subject.EXPIRATION_COMPLETE,
-                        ProcessedEvents.idempotent(jdbi, "orders_expiration_complete", expire::handle))
-                .on(Subject.PAYMENT_CREATED, ProcessedEvents.idempotent(jdbi, "orders_payment_created", complete::handle));
+        new OrdersEventHandlers(new CopyTicket(tickets), new ExpireOrder(orders), new CompleteOrder(orders))
+                .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
-                new PlaceOrder(jdbi, orders, tickets, settings.expirationWindow(), Clock.systemUTC()),
-                new CancelOrder(jdbi, orders), new ViewOrders(jdbi, orders));
+                new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC()),
+                new CancelOrder(transactions, orders), new ViewOrders(transactions, orders));
         return runtime.serve(routes::register);
     }
 

@@ -1,11 +1,11 @@
 package dev.ticketing.orders;
 
-import dev.ticketing.common.testing.ServiceArchitecture;
+import dev.ticketing.testkit.ServiceArchitecture;
 import org.junit.jupiter.api.Test;
 
 class OrdersArchitectureTest {
     @Test
-    void keeps_its_domain_free_of_frameworks_and_does_not_reach_into_other_services() {
+    void keeps_domain_and_use_cases_free_of_infrastructure_and_does_not_reach_into_other_services() {
         ServiceArchitecture.check(OrdersMain.SERVICE);
     }
 }

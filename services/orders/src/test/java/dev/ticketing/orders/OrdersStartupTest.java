@@ -1,6 +1,6 @@
 package dev.ticketing.orders;
 
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.testkit.TestServices;
 import org.junit.jupiter.api.Test;
 
 class OrdersStartupTest {

@@ -2,11 +2,11 @@ package dev.ticketing.orders;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.testing.ServiceTestApp;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.contract.TicketCreated;
+import dev.ticketing.testkit.ServiceTestApp;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -1,13 +1,12 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.common.bus.EventHandler;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.payments.PaymentsSettings.Sandbox;
+import dev.ticketing.payments.PaymentsSettings.Stripe;
 import dev.ticketing.payments.adapters.http.PaymentRoutes;
+import dev.ticketing.payments.adapters.messaging.PaymentsEventHandlers;
 import dev.ticketing.payments.adapters.persistence.JdbiPayments;
+import dev.ticketing.payments.adapters.provider.SandboxProvider;
+import dev.ticketing.payments.adapters.provider.StripeProvider;
 import dev.ticketing.payments.adapters.provider.TimedProvider;
 import dev.ticketing.payments.adapters.scheduling.ReconcileLoop;
 import dev.ticketing.payments.application.CopyOrder;
@@ -16,6 +15,9 @@ import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.application.ReconcilePayments;
 import dev.ticketing.payments.application.RefundCharge;
 import dev.ticketing.payments.application.SettleCharge;
+import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +30,12 @@ public final class PaymentsMain {
     /** How much longer than a charge call may take a pending payment is left to its own request. */
     static final Duration SETTLE_MARGIN = Duration.ofSeconds(1);
 
+    /** Makes the payment provider once the service's database is open (the sandbox keeps its ledger there). */
+    @FunctionalInterface
+    public interface ProviderFactory {
+        PaymentProvider open(Jdbi jdbi);
+    }
+
     private PaymentsMain() {
     }
 
@@ -36,29 +44,33 @@ public final class PaymentsMain {
     }
 
     public static Javalin start(ServiceRuntime runtime, PaymentsSettings settings) {
-        Jdbi jdbi = runtime.database().jdbi();
+        return start(runtime, settings, jdbi -> provider(settings, jdbi));
+    }
+
+    /** The service charging through the provider {@code provider} makes, whatever {@code settings} chose. */
+    public static Javalin start(ServiceRuntime runtime, PaymentsSettings settings, ProviderFactory provider) {
+        Transactions transactions = runtime.database().transactions();
         Payments payments = new JdbiPayments();
-        TimedProvider provider = runtime.closeWith(
-                new TimedProvider(settings.provider().open(jdbi), settings.providerTimeout()));
-        SettleCharge settle = new SettleCharge(jdbi, payments);
-        RefundCharge refund = new RefundCharge(jdbi, payments, provider);
-        CopyOrder copy = new CopyOrder(payments, refund);
-        EventHandler<OrderCancelled> cancel = ProcessedEvents.idempotent(jdbi, "payments_order_cancelled", copy::cancelled);
-        runtime.listeners()
-                .on(Subject.ORDER_CREATED, ProcessedEvents.idempotent(jdbi, "payments_order_created", copy::created))
-                .on(Subject.ORDER_CANCELLED, (event, delivery) -> {
-                    Outcome outcome = cancel.handle(event, delivery);
-                    if (outcome == Outcome.HANDLED) {
-                        copy.refundCancelled(event); // after the commit: no provider call inside a transaction
-                    }
-                    return outcome;
-                });
+        TimedProvider timed = runtime.closeWith(
+                new TimedProvider(provider.open(runtime.database().jdbi()), settings.providerTimeout()));
+        SettleCharge settle = new SettleCharge(transactions, payments);
+        RefundCharge refund = new RefundCharge(transactions, payments, timed);
+        new PaymentsEventHandlers(new CopyOrder(payments, refund)).register(runtime.listeners(), runtime.inbox());
         // A pending payment is the reconciler's once its own request has given up and the provider can answer for it.
-        Duration settleAfter = settings.providerTimeout().plus(SETTLE_MARGIN).plus(provider.lookupDelay());
-        ReconcilePayments reconcile = new ReconcilePayments(jdbi, payments, provider, settle, refund, settleAfter);
+        Duration settleAfter = settings.providerTimeout().plus(SETTLE_MARGIN).plus(timed.lookupDelay());
+        ReconcilePayments reconcile = new ReconcilePayments(transactions, payments, timed, settle, refund, settleAfter);
         runtime.closeWith(new ReconcileLoop(reconcile, settings.reconcileInterval()).start());
-        PaymentRoutes routes = new PaymentRoutes(new PayOrder(jdbi, payments, provider, settle, refund, Clock.systemUTC()));
+        PaymentRoutes routes = new PaymentRoutes(
+                new PayOrder(transactions, payments, timed, settle, refund, Clock.systemUTC()));
         return runtime.serve(routes::register);
+    }
+
+    /** The provider {@code settings} chose. */
+    static PaymentProvider provider(PaymentsSettings settings, Jdbi jdbi) {
+        return switch (settings.provider()) {
+            case Sandbox sandbox -> new SandboxProvider(jdbi, sandbox.faults());
+            case Stripe stripe -> new StripeProvider(stripe.key(), settings.providerTimeout());
+        };
     }
 
     public static void main(String[] args) {

@@ -1,14 +1,10 @@
 package dev.ticketing.payments;
 
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
-import dev.ticketing.payments.adapters.provider.SandboxProvider;
-import dev.ticketing.payments.adapters.provider.StripeProvider;
-import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the payments service alone reads from its environment: {@code PAYMENT_PROVIDER}
@@ -18,23 +14,37 @@ import org.jdbi.v3.core.Jdbi;
  * {@code SANDBOX_CHARGE_DELAY} (0), {@code SANDBOX_AMBIGUOUS_RATE} (0) and
  * {@code SANDBOX_REFUND_FAILURE_RATE} (0).
  *
- * @param provider          makes the provider once the service's database is open
+ * @param provider          which provider to charge with ({@code PaymentsMain} builds it)
  * @param providerTimeout   how long any provider call may take before it is abandoned as ambiguous
  * @param reconcileInterval how often the reconciler runs
  */
-public record PaymentsSettings(ProviderFactory provider, Duration providerTimeout, Duration reconcileInterval) {
+public record PaymentsSettings(Provider provider, Duration providerTimeout, Duration reconcileInterval) {
     public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(5);
 
-    /** Makes the provider; the sandbox keeps its ledger in the service's database. */
-    @FunctionalInterface
-    public interface ProviderFactory {
-        PaymentProvider open(Jdbi jdbi);
+    /** The configured payment provider. */
+    public sealed interface Provider permits Sandbox, Stripe {
+    }
+
+    /** The local sandbox, with its test hooks. */
+    public record Sandbox(SandboxFaults faults) implements Provider {
+    }
+
+    /** Stripe, with its secret key. */
+    public record Stripe(String key) implements Provider {
+        @Override
+        public String toString() {
+            return "Stripe[key=***]";
+        }
     }
 
     /** {@code provider} with the default timeout and interval. */
-    public static PaymentsSettings of(ProviderFactory provider) {
+    public static PaymentsSettings of(Provider provider) {
         return new PaymentsSettings(provider, DEFAULT_PROVIDER_TIMEOUT, DEFAULT_RECONCILE_INTERVAL);
+    }
+
+    public PaymentsSettings withProvider(Provider other) {
+        return new PaymentsSettings(other, providerTimeout, reconcileInterval);
     }
 
     public PaymentsSettings withProviderTimeout(Duration timeout) {
@@ -48,16 +58,10 @@ public record PaymentsSettings(ProviderFactory provider, Duration providerTimeou
     public static PaymentsSettings from(Env env) {
         Duration timeout = env.duration("PROVIDER_TIMEOUT", DEFAULT_PROVIDER_TIMEOUT);
         Duration interval = env.duration("RECONCILE_INTERVAL", DEFAULT_RECONCILE_INTERVAL);
-        ProviderFactory provider = switch (env.string("PAYMENT_PROVIDER", "sandbox")) {
-            case "sandbox" -> {
-                SandboxFaults faults = sandboxFaults(env);
-                yield jdbi -> new SandboxProvider(jdbi, faults);
-            }
-            case "stripe" -> {
-                String key = env.optional("STRIPE_KEY").orElseThrow(() ->
-                        new ConfigException("STRIPE_KEY must be set when PAYMENT_PROVIDER is stripe"));
-                yield jdbi -> new StripeProvider(key, timeout);
-            }
+        Provider provider = switch (env.string("PAYMENT_PROVIDER", "sandbox")) {
+            case "sandbox" -> new Sandbox(sandboxFaults(env));
+            case "stripe" -> new Stripe(env.optional("STRIPE_KEY").orElseThrow(() ->
+                    new ConfigException("STRIPE_KEY must be set when PAYMENT_PROVIDER is stripe")));
             default -> throw new ConfigException("PAYMENT_PROVIDER must be sandbox or stripe, got '"
                     + env.string("PAYMENT_PROVIDER", "") + "'");
         };

@@ -3,11 +3,11 @@ package dev.ticketing.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.common.config.ConfigException;
-import dev.ticketing.common.config.Env;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.adapters.provider.StripeProvider;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +23,8 @@ class PaymentsSettingsTest {
     @Test
     void defaults_to_the_faultless_sandbox_a_ten_second_timeout_and_a_five_second_reconciler() {
         PaymentsSettings settings = from(Map.of());
-        assertThat(settings.provider().open(UNUSED)).isInstanceOf(SandboxProvider.class);
+        assertThat(settings.provider()).isEqualTo(new PaymentsSettings.Sandbox(SandboxFaults.NONE));
+        assertThat(PaymentsMain.provider(settings, UNUSED)).isInstanceOf(SandboxProvider.class);
         assertThat(settings.providerTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.reconcileInterval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(PaymentsSettings.sandboxFaults(new Env(Map.of()))).isEqualTo(SandboxFaults.NONE);
@@ -57,8 +58,9 @@ class PaymentsSettingsTest {
 
     @Test
     void chooses_stripe_by_configuration_and_needs_a_key() {
-        assertThat(from(Map.of("PAYMENT_PROVIDER", "stripe", "STRIPE_KEY", "sk_test_1")).provider().open(UNUSED))
-                .isInstanceOf(StripeProvider.class);
+        PaymentsSettings stripe = from(Map.of("PAYMENT_PROVIDER", "stripe", "STRIPE_KEY", "sk_test_1"));
+        assertThat(stripe.provider()).isEqualTo(new PaymentsSettings.Stripe("sk_test_1"));
+        assertThat(PaymentsMain.provider(stripe, UNUSED)).isInstanceOf(StripeProvider.class);
         assertThatThrownBy(() -> from(Map.of("PAYMENT_PROVIDER", "stripe")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("STRIPE_KEY");
         assertThatThrownBy(() -> from(Map.of("PAYMENT_PROVIDER", "paypal")))

@@ -2,13 +2,14 @@ package dev.ticketing.payments;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.Event;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.testing.ServiceTestApp;
+import dev.ticketing.contract.Event;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
+import dev.ticketing.testkit.ServiceTestApp;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class PaymentsTestApp extends ServiceTestApp {
 
     /** The service with the sandbox provider and no faults. */
     public PaymentsTestApp() {
-        this(PaymentsSettings.of(SandboxProvider::new));
+        this(PaymentsSettings.of(new PaymentsSettings.Sandbox(SandboxFaults.NONE)));
     }
 
     public PaymentsTestApp(PaymentsSettings settings) {
@@ -33,9 +34,16 @@ public final class PaymentsTestApp extends ServiceTestApp {
         payments = probe(Subject.PAYMENT_CREATED);
     }
 
-    /** Settings for tests: {@code provider}, the default provider timeout, a quick reconciler. */
-    public static PaymentsSettings settings(PaymentsSettings.ProviderFactory provider) {
-        return PaymentsSettings.of(provider).withReconcileInterval(RECONCILE_INTERVAL);
+    /** The service charging through the provider {@code provider} makes. */
+    public PaymentsTestApp(PaymentsSettings settings, PaymentsMain.ProviderFactory provider) {
+        super(PaymentsMain.SERVICE, runtime -> PaymentsMain.start(runtime, settings, provider));
+        payments = probe(Subject.PAYMENT_CREATED);
+    }
+
+    /** Settings for tests: the faultless sandbox, the default provider timeout, a quick reconciler. */
+    public static PaymentsSettings settings() {
+        return PaymentsSettings.of(new PaymentsSettings.Sandbox(SandboxFaults.NONE))
+                .withReconcileInterval(RECONCILE_INTERVAL);
     }
 
     public List<PaymentCreated> payments() {

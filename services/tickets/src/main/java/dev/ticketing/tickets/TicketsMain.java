@@ -1,9 +1,9 @@
 package dev.ticketing.tickets;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.outbox.ProcessedEvents;
-import dev.ticketing.common.runtime.ServiceRuntime;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.adapters.http.TicketRoutes;
+import dev.ticketing.tickets.adapters.messaging.TicketsEventHandlers;
 import dev.ticketing.tickets.adapters.persistence.JdbiTickets;
 import dev.ticketing.tickets.application.BrowseTickets;
 import dev.ticketing.tickets.application.EditTicket;
@@ -12,7 +12,6 @@ import dev.ticketing.tickets.application.ReserveTicket;
 import dev.ticketing.tickets.application.SellTicket;
 import dev.ticketing.tickets.application.Tickets;
 import io.javalin.Javalin;
-import org.jdbi.v3.core.Jdbi;
 
 /** Wires the tickets service: every {@code new}, every route and every listener of it. */
 public final class TicketsMain {
@@ -23,15 +22,12 @@ public final class TicketsMain {
     }
 
     public static Javalin start(ServiceRuntime runtime) {
-        Jdbi jdbi = runtime.database().jdbi();
+        Transactions transactions = runtime.database().transactions();
         Tickets tickets = new JdbiTickets();
-        ReserveTicket reserve = new ReserveTicket(tickets);
-        ReleaseTicket release = new ReleaseTicket(tickets);
-        runtime.listeners()
-                .on(Subject.ORDER_CREATED, ProcessedEvents.idempotent(jdbi, "tickets_order_created", reserve::handle))
-                .on(Subject.ORDER_CANCELLED, ProcessedEvents.idempotent(jdbi, "tickets_order_cancelled", release::handle));
-        TicketRoutes routes = new TicketRoutes(new SellTicket(jdbi, tickets), new EditTicket(jdbi, tickets),
-                new BrowseTickets(jdbi, tickets));
+        new TicketsEventHandlers(new ReserveTicket(tickets), new ReleaseTicket(tickets))
+                .register(runtime.listeners(), runtime.inbox());
+        TicketRoutes routes = new TicketRoutes(new SellTicket(transactions, tickets),
+                new EditTicket(transactions, tickets), new BrowseTickets(transactions, tickets));
         return runtime.serve(routes::register);
     }
 

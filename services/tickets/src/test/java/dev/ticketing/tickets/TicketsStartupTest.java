@@ -1,6 +1,6 @@
 package dev.ticketing.tickets;
 
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.testkit.TestServices;
 import org.junit.jupiter.api.Test;
 
 class TicketsStartupTest {

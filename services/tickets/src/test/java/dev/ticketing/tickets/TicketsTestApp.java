@@ -1,9 +1,9 @@
 package dev.ticketing.tickets;
 
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.testing.ServiceTestApp;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.contract.TicketCreated;
+import dev.ticketing.contract.TicketUpdated;
+import dev.ticketing.testkit.ServiceTestApp;
 import java.util.List;
 
 /** The tickets service under test, with probes on what it publishes. */

@@ -1,6 +1,6 @@
 package dev.ticketing.web.backend;
 
-import dev.ticketing.common.errors.NotFound;
+import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.web.WebSettings;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -2,7 +2,7 @@ package dev.ticketing.web.backend;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.common.json.Json;
+import dev.ticketing.contract.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

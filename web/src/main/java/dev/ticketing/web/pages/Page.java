@@ -1,6 +1,6 @@
 package dev.ticketing.web.pages;
 
-import dev.ticketing.common.http.SessionUser;
+import dev.ticketing.platform.http.SessionUser;
 
 /**
  * What every page's layout needs: its title and who is signed in.

@@ -1,9 +1,9 @@
 package dev.ticketing.web.pages;
 
-import dev.ticketing.common.http.Sessions;
+import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
-import dev.ticketing.web.backend.Backend;
 import dev.ticketing.web.backend.Backend.Reply;
+import dev.ticketing.web.backend.Backend;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;

@@ -1,6 +1,6 @@
 package dev.ticketing.auth.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
 
 /** An address can belong to one account only. */
 public class EmailInUse extends BusinessRuleViolation {

@@ -1,6 +1,6 @@
 package dev.ticketing.auth.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
 
 /** The same answer for an unknown address and a wrong password, so neither can be told apart. */
 public class InvalidCredentials extends BusinessRuleViolation {

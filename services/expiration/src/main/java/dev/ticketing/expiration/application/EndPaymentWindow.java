@@ -1,18 +1,18 @@
 package dev.ticketing.expiration.application;
 
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.outbox.Outbox;
-import org.jdbi.v3.core.Jdbi;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 
 /** A timer came due: {@code expiration.complete} leaves through the outbox. */
 public final class EndPaymentWindow {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
 
-    public EndPaymentWindow(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public EndPaymentWindow(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     public void end(String orderId) {
-        jdbi.useTransaction(tx -> Outbox.add(tx, new ExpirationComplete(orderId)));
+        transactions.useTransaction(tx -> Outbox.add(tx, new ExpirationComplete(orderId)));
     }
 }

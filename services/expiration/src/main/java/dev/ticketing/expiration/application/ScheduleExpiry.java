@@ -1,12 +1,8 @@
 package dev.ticketing.expiration.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.outbox.ProcessedEvents;
 import dev.ticketing.expiration.domain.Expiry;
 import dev.ticketing.expiration.domain.ExpiryTimers;
-import org.jdbi.v3.core.Jdbi;
+import java.time.Instant;
 
 /**
  * An order was created: its timer is set for its {@code expiresAt}, once however often the event
@@ -15,24 +11,13 @@ import org.jdbi.v3.core.Jdbi;
  * would drain the pool under load.
  */
 public final class ScheduleExpiry {
-    private static final String CONSUMER = "expiration_order_created";
-
-    private final Jdbi jdbi;
     private final ExpiryTimers timers;
 
-    public ScheduleExpiry(Jdbi jdbi, ExpiryTimers timers) {
-        this.jdbi = jdbi;
+    public ScheduleExpiry(ExpiryTimers timers) {
         this.timers = timers;
     }
 
-    public Outcome handle(OrderCreated event, Delivery delivery) {
-        boolean seen = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM processed_events WHERE consumer = :consumer AND event_id = :eventId")
-                .bind("consumer", CONSUMER).bind("eventId", delivery.eventId()).mapTo(Integer.class).one() > 0);
-        if (!seen) {
-            timers.setOnce(new Expiry(event.id(), event.expiresAt()));
-            jdbi.useHandle(h -> ProcessedEvents.firstTime(h, CONSUMER, delivery.eventId()));
-        }
-        return Outcome.HANDLED;
+    public void schedule(String orderId, Instant expiresAt) {
+        timers.setOnce(new Expiry(orderId, expiresAt));
     }
 }

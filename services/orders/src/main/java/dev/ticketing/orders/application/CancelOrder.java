@@ -1,23 +1,23 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
-import org.jdbi.v3.core.Jdbi;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 
 /** The buyer cancels their order; its ticket is released by the {@code order.cancelled} it publishes. */
 public final class CancelOrder {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Orders orders;
 
-    public CancelOrder(Jdbi jdbi, Orders orders) {
-        this.jdbi = jdbi;
+    public CancelOrder(Transactions transactions, Orders orders) {
+        this.transactions = transactions;
         this.orders = orders;
     }
 
     public Order cancel(String orderId, String requesterId) {
-        return jdbi.inTransaction(tx -> {
+        return transactions.inTransaction(tx -> {
             Order order = orders.findForUpdate(tx, orderId).orElseThrow(NotFound::new).requireOwner(requesterId);
             if (order.status() == OrderStatus.CANCELLED) {
                 return order; // already cancelled: nothing changes, nothing is published again

@@ -1,10 +1,8 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.PaymentCreated;
 import dev.ticketing.orders.domain.Order;
-import org.jdbi.v3.core.Handle;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
 
 /**
  * The order was paid: it is complete. A payment that arrives for an order already cancelled
@@ -18,9 +16,9 @@ public final class CompleteOrder {
         this.orders = orders;
     }
 
-    public Outcome handle(Handle tx, PaymentCreated event, Delivery delivery) {
-        Order order = orders.findForUpdate(tx, event.orderId())
-                .orElseThrow(() -> new IllegalStateException("payment of unknown order " + event.orderId()));
+    public Outcome complete(UnitOfWork tx, String orderId) {
+        Order order = orders.findForUpdate(tx, orderId)
+                .orElseThrow(() -> new IllegalStateException("payment of unknown order " + orderId));
         if (!order.isOpen()) {
             return Outcome.HANDLED;
         }

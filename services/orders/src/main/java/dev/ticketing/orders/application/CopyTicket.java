@@ -1,18 +1,16 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.bus.VersionedEvents;
-import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.money.Money;
 import dev.ticketing.orders.domain.TicketCopy;
-import org.jdbi.v3.core.Handle;
+import dev.ticketing.platform.inbox.VersionedEvents;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
+import java.math.BigDecimal;
 
 /**
  * Keeps the replica of tickets in step with the tickets service. Each event carries the ticket's
  * whole state, so the newest version seen wins and an older or repeated one changes nothing
- * (docs/adr-004-replicas-converge.md).
+ * (docs/adr-004-surviving-faults.md).
  */
 public final class CopyTicket {
     private final TicketReplica tickets;
@@ -21,15 +19,9 @@ public final class CopyTicket {
         this.tickets = tickets;
     }
 
-    public Outcome created(Handle tx, TicketCreated event, Delivery delivery) {
-        TicketCopy copy = new TicketCopy(event.id(), event.title(), Money.plain(event.price()), event.version());
-        return VersionedEvents.apply(tickets.versionForUpdate(tx, event.id()), event.version(),
-                () -> tickets.save(tx, copy));
-    }
-
-    public Outcome updated(Handle tx, TicketUpdated event, Delivery delivery) {
-        TicketCopy copy = new TicketCopy(event.id(), event.title(), Money.plain(event.price()), event.version());
-        return VersionedEvents.apply(tickets.versionForUpdate(tx, event.id()), event.version(),
-                () -> tickets.save(tx, copy));
+    /** Applies the ticket's state at {@code version}, from {@code ticket.created} or {@code ticket.updated} alike. */
+    public Outcome copy(UnitOfWork tx, String ticketId, String title, BigDecimal price, long version) {
+        TicketCopy copy = new TicketCopy(ticketId, title, Money.plain(price), version);
+        return VersionedEvents.apply(tickets.versionForUpdate(tx, ticketId), version, () -> tickets.save(tx, copy));
     }
 }

@@ -1,11 +1,9 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
-import org.jdbi.v3.core.Handle;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
 
 /** The payment window closed: an order that is still open is cancelled; a paid or cancelled one stays as it is. */
 public final class ExpireOrder {
@@ -15,9 +13,9 @@ public final class ExpireOrder {
         this.orders = orders;
     }
 
-    public Outcome handle(Handle tx, ExpirationComplete event, Delivery delivery) {
-        Order order = orders.findForUpdate(tx, event.orderId())
-                .orElseThrow(() -> new IllegalStateException("expiry of unknown order " + event.orderId()));
+    public Outcome expire(UnitOfWork tx, String orderId) {
+        Order order = orders.findForUpdate(tx, orderId)
+                .orElseThrow(() -> new IllegalStateException("expiry of unknown order " + orderId));
         if (!order.isOpen()) {
             return Outcome.HANDLED;
         }

@@ -1,24 +1,24 @@
 package dev.ticketing.orders.application;
 
 import dev.ticketing.orders.domain.Order;
+import dev.ticketing.platform.work.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /** Where orders are kept, with their tickets; every call runs in the caller's transaction. */
 public interface Orders {
     /** Inserts a new order; a live order for the same ticket makes it {@code TicketAlreadyReserved}. */
-    void insert(Handle tx, Order order);
+    void insert(UnitOfWork unit, Order order);
 
     /** The order with this id; empty for an unknown or malformed id. */
-    Optional<Order> find(Handle tx, String id);
+    Optional<Order> find(UnitOfWork unit, String id);
 
     /** The order, locked until the transaction ends, so that its changes queue up. */
-    Optional<Order> findForUpdate(Handle tx, String id);
+    Optional<Order> findForUpdate(UnitOfWork unit, String id);
 
     /** Writes {@code next} over its previous version; false when the row holds another version. */
-    boolean update(Handle tx, Order next);
+    boolean update(UnitOfWork unit, Order next);
 
     /** A buyer's orders, newest first. */
-    List<Order> ofBuyer(Handle tx, String userId);
+    List<Order> ofBuyer(UnitOfWork unit, String userId);
 }

@@ -1,27 +1,27 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.outbox.Outbox;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * A buyer orders a ticket, which is theirs to pay for until the window closes. Of any number of
  * concurrent orders for one ticket, the database's partial unique index lets exactly one in.
  */
 public final class PlaceOrder {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Orders orders;
     private final TicketReplica tickets;
     private final Duration window;
     private final Clock clock;
 
-    public PlaceOrder(Jdbi jdbi, Orders orders, TicketReplica tickets, Duration window, Clock clock) {
-        this.jdbi = jdbi;
+    public PlaceOrder(Transactions transactions, Orders orders, TicketReplica tickets, Duration window, Clock clock) {
+        this.transactions = transactions;
         this.orders = orders;
         this.tickets = tickets;
         this.window = window;
@@ -30,7 +30,7 @@ public final class PlaceOrder {
 
     /** @throws dev.ticketing.orders.domain.TicketAlreadyReserved when the ticket has a live order */
     public Order place(String buyerId, String ticketId) {
-        return jdbi.inTransaction(tx -> {
+        return transactions.inTransaction(tx -> {
             TicketCopy ticket = tickets.find(tx, ticketId).orElseThrow(NotFound::new);
             Order order = Order.place(buyerId, ticket, clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS));
             orders.insert(tx, order);

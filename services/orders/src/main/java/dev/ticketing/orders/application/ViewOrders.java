@@ -1,25 +1,25 @@
 package dev.ticketing.orders.application;
 
-import dev.ticketing.common.errors.NotFound;
 import dev.ticketing.orders.domain.Order;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.work.Transactions;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /** A buyer's own orders. */
 public final class ViewOrders {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Orders orders;
 
-    public ViewOrders(Jdbi jdbi, Orders orders) {
-        this.jdbi = jdbi;
+    public ViewOrders(Transactions transactions, Orders orders) {
+        this.transactions = transactions;
         this.orders = orders;
     }
 
     public List<Order> of(String buyerId) {
-        return jdbi.withHandle(h -> orders.ofBuyer(h, buyerId));
+        return transactions.autocommit(unit -> orders.ofBuyer(unit, buyerId));
     }
 
     public Order one(String orderId, String requesterId) {
-        return jdbi.withHandle(h -> orders.find(h, orderId)).orElseThrow(NotFound::new).requireOwner(requesterId);
+        return transactions.autocommit(unit -> orders.find(unit, orderId)).orElseThrow(NotFound::new).requireOwner(requesterId);
     }
 }

@@ -1,6 +1,6 @@
 package dev.ticketing.orders.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
 
 /** A paid order stays paid. */
 public class CannotCancelCompletedOrder extends BusinessRuleViolation {

@@ -1,8 +1,8 @@
 package dev.ticketing.orders.domain;
 
-import dev.ticketing.common.errors.NotAuthorized;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.platform.errors.NotAuthorized;
 import java.time.Instant;
 import java.util.UUID;
 

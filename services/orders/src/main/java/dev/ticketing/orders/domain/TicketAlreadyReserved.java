@@ -1,6 +1,6 @@
 package dev.ticketing.orders.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
 
 /** A ticket has at most one live order (created, awaiting payment or complete). */
 public class TicketAlreadyReserved extends BusinessRuleViolation {

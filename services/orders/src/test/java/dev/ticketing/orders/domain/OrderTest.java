@@ -3,7 +3,7 @@ package dev.ticketing.orders.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.common.errors.NotAuthorized;
+import dev.ticketing.platform.errors.NotAuthorized;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

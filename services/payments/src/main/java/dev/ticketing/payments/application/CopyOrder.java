@@ -3,14 +3,13 @@ package dev.ticketing.payments.application;
 import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.SUCCEEDED;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.bus.VersionedEvents;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.money.Money;
 import dev.ticketing.payments.domain.OrderCopy;
-import org.jdbi.v3.core.Handle;
+import dev.ticketing.platform.inbox.VersionedEvents;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
+import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * Keeps the replica of orders converging on the orders service, whatever order the events arrive in.
@@ -31,24 +30,24 @@ public final class CopyOrder {
      * Merged rather than decided by version: a cancellation that came first made the copy without
      * the buyer, price and deadline, and only {@code order.created} carries them.
      */
-    public Outcome created(Handle tx, OrderCreated event, Delivery delivery) {
-        payments.saveOrder(tx, new OrderCopy(event.id(), event.userId(), event.status(),
-                Money.plain(event.ticket().price()), event.expiresAt(), event.version()));
+    public Outcome created(UnitOfWork tx, String orderId, String buyerId, String status, BigDecimal price,
+                           Instant expiresAt, long version) {
+        payments.saveOrder(tx, new OrderCopy(orderId, buyerId, status, Money.plain(price), expiresAt, version));
         return Outcome.HANDLED;
     }
 
-    public Outcome cancelled(Handle tx, OrderCancelled event, Delivery delivery) {
-        Outcome outcome = VersionedEvents.apply(payments.orderVersionForUpdate(tx, event.id()), event.version(),
-                () -> payments.cancelOrder(tx, event.id(), event.version()));
+    public Outcome cancelled(UnitOfWork tx, String orderId, long version) {
+        Outcome outcome = VersionedEvents.apply(payments.orderVersionForUpdate(tx, orderId), version,
+                () -> payments.cancelOrder(tx, orderId, version));
         if (outcome == Outcome.HANDLED) {
-            payments.succeededPayment(tx, event.id()).ifPresent(paid ->
+            payments.succeededPayment(tx, orderId).ifPresent(paid ->
                     payments.transition(tx, paid.id(), SUCCEEDED, REFUND_PENDING, null));
         }
         return outcome;
     }
 
     /** After {@link #cancelled} committed: gives back what it left to refund (or leaves it to the reconciler). */
-    public void refundCancelled(OrderCancelled event) {
-        refund.refundDueOf(event.id());
+    public void refundCancelled(String orderId) {
+        refund.refundDueOf(orderId);
     }
 }

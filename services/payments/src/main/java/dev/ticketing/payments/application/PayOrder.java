@@ -4,19 +4,19 @@ import static dev.ticketing.payments.domain.PaymentStatus.DECLINED;
 import static dev.ticketing.payments.domain.PaymentStatus.FAILED;
 import static dev.ticketing.payments.domain.PaymentStatus.PENDING;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.errors.PaymentDeclined;
-import dev.ticketing.common.errors.RequestRejected;
-import dev.ticketing.common.money.Money;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentNotConfirmed;
 import dev.ticketing.payments.domain.PaymentProvider;
 import dev.ticketing.payments.domain.PaymentStatus;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.errors.PaymentDeclined;
+import dev.ticketing.platform.errors.RequestRejected;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Instant;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +34,16 @@ import org.slf4j.LoggerFactory;
 public final class PayOrder {
     private static final Logger log = LoggerFactory.getLogger(PayOrder.class);
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Payments payments;
     private final PaymentProvider provider;
     private final SettleCharge settle;
     private final RefundCharge refund;
     private final Clock clock;
 
-    public PayOrder(Jdbi jdbi, Payments payments, PaymentProvider provider, SettleCharge settle, RefundCharge refund,
+    public PayOrder(Transactions transactions, Payments payments, PaymentProvider provider, SettleCharge settle, RefundCharge refund,
                     Clock clock) {
-        this.jdbi = jdbi;
+        this.transactions = transactions;
         this.payments = payments;
         this.provider = provider;
         this.settle = settle;
@@ -53,7 +53,7 @@ public final class PayOrder {
 
     /** Returns the payment id. */
     public String pay(String orderId, String token, String payerId) {
-        Claim claim = jdbi.inTransaction(tx -> {
+        Claim claim = transactions.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId).orElseThrow(NotFound::new);
             order.requirePayableBy(payerId, clock.instant());
             return new Claim(payments.claimCharge(tx, orderId), Money.cents(order.price()), order.expiresAt());
@@ -79,7 +79,7 @@ public final class PayOrder {
         } catch (RequestRejected e) {
             // A clear refusal (declined card, unknown token): nothing was charged.
             PaymentStatus status = e instanceof PaymentDeclined ? DECLINED : FAILED;
-            jdbi.useHandle(h -> payments.transition(h, claim.paymentId(), PENDING, status, null));
+            transactions.useAutocommit(unit -> payments.transition(unit, claim.paymentId(), PENDING, status, null));
             throw e;
         } catch (RuntimeException e) {
             // No answer (timeout, network): the card may have been charged. Marking it failed would be a guess.

@@ -8,10 +8,10 @@ import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import dev.ticketing.payments.application.Payments.Payment;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.work.Transactions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Settles what the buyer's request could not: a payment still pending after the provider timeout
@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class ReconcilePayments {
     private static final int BATCH = 100;
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Payments payments;
     private final PaymentProvider provider;
     private final SettleCharge settle;
@@ -34,9 +34,9 @@ public final class ReconcilePayments {
      * @param settleAfter how old a pending payment must be before it is looked up: longer than any
      *                    charge call may take, so that the buyer's own request has given up on it
      */
-    public ReconcilePayments(Jdbi jdbi, Payments payments, PaymentProvider provider, SettleCharge settle,
+    public ReconcilePayments(Transactions transactions, Payments payments, PaymentProvider provider, SettleCharge settle,
                              RefundCharge refund, Duration settleAfter) {
-        this.jdbi = jdbi;
+        this.transactions = transactions;
         this.payments = payments;
         this.provider = provider;
         this.settle = settle;
@@ -55,12 +55,12 @@ public final class ReconcilePayments {
      */
     public Round reconcile(BooleanSupplier keepGoing) {
         Round round = new Round(0, 0, null);
-        for (Payment pending : jdbi.withHandle(h -> payments.pendingOlderThan(h, settleAfter, BATCH))) {
+        for (Payment pending : transactions.autocommit(unit -> payments.pendingOlderThan(unit, settleAfter, BATCH))) {
             if (keepGoing.getAsBoolean()) {
                 round = round.after(() -> settlePending(pending));
             }
         }
-        List<Payment> refunds = jdbi.withHandle(h -> payments.refundsDue(h, null, BATCH));
+        List<Payment> refunds = transactions.autocommit(unit -> payments.refundsDue(unit, null, BATCH));
         for (Payment due : refunds) {
             if (keepGoing.getAsBoolean()) {
                 round = round.after(() -> refund.refund(due));
@@ -77,9 +77,9 @@ public final class ReconcilePayments {
                 }
             }
             case ChargeLookup.Refunded refunded ->
-                    jdbi.useHandle(h -> payments.transition(h, pending.id(), PENDING, REFUNDED, refunded.chargeId()));
+                    transactions.useAutocommit(unit -> payments.transition(unit, pending.id(), PENDING, REFUNDED, refunded.chargeId()));
             case ChargeLookup.NotFound notFound ->
-                    jdbi.useHandle(h -> payments.transition(h, pending.id(), PENDING, FAILED, null));
+                    transactions.useAutocommit(unit -> payments.transition(unit, pending.id(), PENDING, FAILED, null));
         }
     }
 

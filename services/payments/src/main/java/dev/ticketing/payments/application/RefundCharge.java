@@ -5,7 +5,7 @@ import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 
 import dev.ticketing.payments.application.Payments.Payment;
 import dev.ticketing.payments.domain.PaymentProvider;
-import org.jdbi.v3.core.Jdbi;
+import dev.ticketing.platform.work.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class RefundCharge {
     private static final Logger log = LoggerFactory.getLogger(RefundCharge.class);
 
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Payments payments;
     private final PaymentProvider provider;
 
-    public RefundCharge(Jdbi jdbi, Payments payments, PaymentProvider provider) {
-        this.jdbi = jdbi;
+    public RefundCharge(Transactions transactions, Payments payments, PaymentProvider provider) {
+        this.transactions = transactions;
         this.payments = payments;
         this.provider = provider;
     }
@@ -31,12 +31,12 @@ public final class RefundCharge {
     /** Refunds the charge, or throws and leaves it {@code refund_pending}. */
     public void refund(Payment payment) {
         provider.refund(payment.chargeId(), payment.orderId());
-        jdbi.useHandle(h -> payments.transition(h, payment.id(), REFUND_PENDING, REFUNDED, null));
+        transactions.useAutocommit(unit -> payments.transition(unit, payment.id(), REFUND_PENDING, REFUNDED, null));
     }
 
     /** Refunds the order's due charges now, for a prompt refund; what fails is left to the reconciler. */
     public void refundDueOf(String orderId) {
-        for (Payment payment : jdbi.withHandle(h -> payments.refundsDue(h, orderId, 10))) {
+        for (Payment payment : transactions.autocommit(unit -> payments.refundsDue(unit, orderId, 10))) {
             try {
                 refund(payment);
             } catch (RuntimeException e) {

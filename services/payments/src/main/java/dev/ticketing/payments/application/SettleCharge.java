@@ -4,11 +4,11 @@ import static dev.ticketing.payments.domain.PaymentStatus.PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.REFUND_PENDING;
 import static dev.ticketing.payments.domain.PaymentStatus.SUCCEEDED;
 
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.contract.PaymentCreated;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
-import org.jdbi.v3.core.Jdbi;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 
 /**
  * Settles a pending payment whose card was charged, under its order's row lock: an open order makes
@@ -17,17 +17,17 @@ import org.jdbi.v3.core.Jdbi;
  * this way, and the guarded update lets only one of them do it.
  */
 public final class SettleCharge {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Payments payments;
 
-    public SettleCharge(Jdbi jdbi, Payments payments) {
-        this.jdbi = jdbi;
+    public SettleCharge(Transactions transactions, Payments payments) {
+        this.transactions = transactions;
         this.payments = payments;
     }
 
     /** Returns the status the payment has afterwards, whoever settled it. */
     public PaymentStatus settle(String paymentId, String orderId, String chargeId) {
-        return jdbi.inTransaction(tx -> {
+        return transactions.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId)
                     .orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " has no order " + orderId));
             PaymentStatus to = order.isCancelled() ? REFUND_PENDING : SUCCEEDED;

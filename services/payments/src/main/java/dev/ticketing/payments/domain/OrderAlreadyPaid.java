@@ -1,6 +1,6 @@
 package dev.ticketing.payments.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
 
 /** An order is charged at most once. */
 public class OrderAlreadyPaid extends BusinessRuleViolation {

@@ -1,7 +1,7 @@
 package dev.ticketing.payments.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
-import dev.ticketing.common.errors.NotAuthorized;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.NotAuthorized;
 import java.math.BigDecimal;
 import java.time.Instant;
 

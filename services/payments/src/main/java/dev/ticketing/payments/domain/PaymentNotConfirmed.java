@@ -1,6 +1,6 @@
 package dev.ticketing.payments.domain;
 
-import dev.ticketing.common.errors.RequestRejected;
+import dev.ticketing.platform.errors.RequestRejected;
 
 /**
  * The card provider gave no clear answer in time (504, as the contract answers a service that does

@@ -11,8 +11,8 @@ public interface PaymentProvider {
      * Charges the card once per {@link ChargeRequest#paymentId()}: a repeated request returns the
      * first charge. Returns the provider's charge id.
      *
-     * @throws dev.ticketing.common.errors.PaymentDeclined when the card is declined (402)
-     * @throws dev.ticketing.common.errors.InvalidInput    when the token is not one the provider accepts (400)
+     * @throws dev.ticketing.platform.errors.PaymentDeclined when the card is declined (402)
+     * @throws dev.ticketing.platform.errors.InvalidInput    when the token is not one the provider accepts (400)
      */
     String charge(ChargeRequest request);
 

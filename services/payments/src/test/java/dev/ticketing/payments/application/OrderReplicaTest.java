@@ -2,10 +2,10 @@ package dev.ticketing.payments.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.payments.PaymentsTestApp;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,12 +1,11 @@
 package dev.ticketing.payments.application;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentCreated;
 import dev.ticketing.payments.PaymentsSettings;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
@@ -14,6 +13,7 @@ import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,7 @@ class PaymentFaultsTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     private static PaymentsSettings sandboxWith(SandboxFaults faults) {
-        return PaymentsTestApp.settings(jdbi -> new SandboxProvider(jdbi, faults)).withProviderTimeout(TIMEOUT);
+        return PaymentsTestApp.settings().withProvider(new PaymentsSettings.Sandbox(faults)).withProviderTimeout(TIMEOUT);
     }
 
     private static Response pay(PaymentsTestApp app, OrderCreated order) {
@@ -120,7 +120,7 @@ class PaymentFaultsTest {
     @Test
     void refunds_that_fail_for_a_while_are_retried_until_the_charge_is_refunded() throws Exception {
         RecoveringRefunds provider = new RecoveringRefunds();
-        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(provider::open))) {
+        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
             OrderCreated order = app.anOrder(UUID.randomUUID().toString());
             assertThat(pay(app, order).status()).isEqualTo(201);
 

@@ -1,17 +1,16 @@
 package dev.ticketing.payments.application;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.testing.HttpTestClient.Response;
-import dev.ticketing.payments.PaymentsSettings;
+import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
 /** A payment and its order's cancellation racing: nobody ends up charged for a cancelled order. */
@@ -62,11 +62,9 @@ class PaymentRaceTest {
         }
 
         /** This provider, over the service's sandbox ledger. */
-        PaymentsSettings settings() {
-            return PaymentsTestApp.settings(jdbi -> {
-                sandbox = new SandboxProvider(jdbi);
-                return this;
-            });
+        PaymentProvider open(Jdbi jdbi) {
+            sandbox = new SandboxProvider(jdbi);
+            return this;
         }
     }
 
@@ -74,7 +72,7 @@ class PaymentRaceTest {
     void a_cancellation_during_the_charge_refunds_it_and_publishes_no_payment() throws Exception {
         HeldProvider provider = new HeldProvider();
         provider.hold = true;
-        try (PaymentsTestApp app = new PaymentsTestApp(provider.settings())) {
+        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
             String buyer = UUID.randomUUID().toString();
             OrderCreated order = app.anOrder(buyer);
             Map<String, String> payer = app.signedIn(buyer);
@@ -98,7 +96,7 @@ class PaymentRaceTest {
     @Test
     void a_cancellation_after_a_successful_payment_refunds_it() throws Exception {
         HeldProvider provider = new HeldProvider();
-        try (PaymentsTestApp app = new PaymentsTestApp(provider.settings())) {
+        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
             String buyer = UUID.randomUUID().toString();
             OrderCreated order = app.anOrder(buyer);
             Response paid = app.http().post("/api/payments",

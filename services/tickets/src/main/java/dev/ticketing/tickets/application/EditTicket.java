@@ -1,10 +1,10 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.errors.NotFound;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The seller changes a ticket. Concurrent edits of one ticket queue on its row lock; each one that
@@ -12,16 +12,16 @@ import org.jdbi.v3.core.Jdbi;
  * overwrite a version it did not read.
  */
 public final class EditTicket {
-    private final Jdbi jdbi;
+    private final Transactions transactions;
     private final Tickets tickets;
 
-    public EditTicket(Jdbi jdbi, Tickets tickets) {
-        this.jdbi = jdbi;
+    public EditTicket(Transactions transactions, Tickets tickets) {
+        this.transactions = transactions;
         this.tickets = tickets;
     }
 
     public Ticket edit(String ticketId, String title, BigDecimal price, String editorId) {
-        return jdbi.inTransaction(tx -> {
+        return transactions.inTransaction(tx -> {
             Ticket current = tickets.findForUpdate(tx, ticketId).orElseThrow(NotFound::new);
             Ticket next = current.edit(title, price, editorId);
             if (!tickets.update(tx, next)) {

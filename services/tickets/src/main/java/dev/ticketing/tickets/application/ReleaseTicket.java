@@ -1,11 +1,9 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
 import dev.ticketing.tickets.domain.Ticket;
-import org.jdbi.v3.core.Handle;
 
 /** An order was cancelled: the ticket it held is for sale again (and {@code ticket.updated} says so). */
 public final class ReleaseTicket {
@@ -15,12 +13,12 @@ public final class ReleaseTicket {
         this.tickets = tickets;
     }
 
-    /** Runs in the listener's transaction (see {@code ProcessedEvents.idempotent}). */
-    public Outcome handle(Handle tx, OrderCancelled event, Delivery delivery) {
+    /** Frees {@code ticketId} if {@code orderId} holds it; runs in the transaction that records the event. */
+    public Outcome release(UnitOfWork tx, String orderId, String ticketId) {
         // The ticket's row lock before the cancellation is recorded: see ReserveTicket.
-        Ticket ticket = tickets.findForUpdate(tx, event.ticket().id()).orElse(null);
-        tickets.recordCancellation(tx, event.id());
-        if (ticket == null || !event.id().equals(ticket.orderId())) {
+        Ticket ticket = tickets.findForUpdate(tx, ticketId).orElse(null);
+        tickets.recordCancellation(tx, orderId);
+        if (ticket == null || !orderId.equals(ticket.orderId())) {
             return Outcome.HANDLED; // not held by this order (any more, or not yet): nothing to release
         }
         Ticket released = ticket.release();

@@ -1,11 +1,9 @@
 package dev.ticketing.tickets.application;
 
-import dev.ticketing.common.bus.Delivery;
-import dev.ticketing.common.bus.Outcome;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.outbox.Outbox;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
 import dev.ticketing.tickets.domain.Ticket;
-import org.jdbi.v3.core.Handle;
 
 /** An order was created: its ticket is reserved for it (and {@code ticket.updated} says so). */
 public final class ReserveTicket {
@@ -15,23 +13,23 @@ public final class ReserveTicket {
         this.tickets = tickets;
     }
 
-    /** Runs in the listener's transaction (see {@code ProcessedEvents.idempotent}). */
-    public Outcome handle(Handle tx, OrderCreated event, Delivery delivery) {
+    /** Reserves {@code ticketId} for {@code orderId}; runs in the transaction that records the event. */
+    public Outcome reserve(UnitOfWork tx, String orderId, String ticketId) {
         // The ticket's row lock first, as ReleaseTicket takes it: a cancellation handled at the same
         // moment either committed before (and is seen below) or waits and then finds the reservation.
-        Ticket ticket = tickets.findForUpdate(tx, event.ticket().id())
-                .orElseThrow(() -> new IllegalStateException("order " + event.id() + " is for unknown ticket "
-                        + event.ticket().id()));
-        if (tickets.isCancelled(tx, event.id())) {
+        Ticket ticket = tickets.findForUpdate(tx, ticketId)
+                .orElseThrow(() -> new IllegalStateException("order " + orderId + " is for unknown ticket "
+                        + ticketId));
+        if (tickets.isCancelled(tx, orderId)) {
             return Outcome.HANDLED; // its cancellation came first: nothing to reserve
         }
-        if (event.id().equals(ticket.orderId())) {
+        if (orderId.equals(ticket.orderId())) {
             return Outcome.HANDLED;
         }
         if (ticket.isReserved()) {
             return Outcome.NOT_YET; // the previous order's cancellation has not arrived yet
         }
-        Ticket reserved = ticket.reserveFor(event.id());
+        Ticket reserved = ticket.reserveFor(orderId);
         if (!tickets.update(tx, reserved)) {
             return Outcome.NOT_YET;
         }

@@ -1,9 +1,9 @@
 package dev.ticketing.tickets.domain;
 
-import dev.ticketing.common.errors.NotAuthorized;
-import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.contract.TicketCreated;
+import dev.ticketing.contract.TicketUpdated;
+import dev.ticketing.platform.errors.NotAuthorized;
+import dev.ticketing.platform.money.Money;
 import java.math.BigDecimal;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package dev.ticketing.tickets.domain;
 
-import dev.ticketing.common.errors.BusinessRuleViolation;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
 
 /** A reserved ticket cannot be edited. */
 public class TicketReserved extends BusinessRuleViolation {

@@ -3,8 +3,8 @@ package dev.ticketing.tickets.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.common.errors.NotAuthorized;
-import dev.ticketing.common.money.Money;
+import dev.ticketing.platform.errors.NotAuthorized;
+import dev.ticketing.platform.money.Money;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

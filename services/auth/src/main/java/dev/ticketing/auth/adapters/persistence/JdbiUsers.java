@@ -3,7 +3,7 @@ package dev.ticketing.auth.adapters.persistence;
 import dev.ticketing.auth.domain.EmailInUse;
 import dev.ticketing.auth.domain.User;
 import dev.ticketing.auth.domain.Users;
-import java.sql.SQLException;
+import dev.ticketing.platform.db.UniqueViolation;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -11,8 +11,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Accounts in the {@code users} table; the unique index on {@code lower(email)} settles races. */
 public final class JdbiUsers implements Users {
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final Jdbi jdbi;
 
     public JdbiUsers(Jdbi jdbi) {
@@ -29,7 +27,7 @@ public final class JdbiUsers implements Users {
                     .bind("hash", user.passwordHash())
                     .execute());
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (UniqueViolation.matches(e)) {
                 throw new EmailInUse();
             }
             throw e;

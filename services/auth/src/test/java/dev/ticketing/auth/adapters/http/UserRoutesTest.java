@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ticketing.auth.AuthSettings;
 import dev.ticketing.auth.AuthTestApp;
-import dev.ticketing.common.testing.HttpTestClient;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

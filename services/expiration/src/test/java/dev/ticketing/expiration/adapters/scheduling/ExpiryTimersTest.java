@@ -1,22 +1,22 @@
 package dev.ticketing.expiration.adapters.scheduling;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.bus.BusNamespace;
-import dev.ticketing.common.config.ServiceConfig;
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.Subject;
-import dev.ticketing.common.runtime.ServiceRuntime;
-import dev.ticketing.common.testing.BusProbe;
-import dev.ticketing.common.testing.ServiceTestApp;
-import dev.ticketing.common.testing.TestBuses;
-import dev.ticketing.common.testing.TestDatabases;
-import dev.ticketing.common.testing.TestServices;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.expiration.ExpirationSettings;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.testkit.BusProbe;
+import dev.ticketing.testkit.ServiceTestApp;
+import dev.ticketing.testkit.TestBuses;
+import dev.ticketing.testkit.TestDatabases;
+import dev.ticketing.testkit.TestServices;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

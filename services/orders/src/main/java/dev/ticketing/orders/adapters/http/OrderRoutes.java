@@ -1,13 +1,13 @@
 package dev.ticketing.orders.adapters.http;
 
-import dev.ticketing.common.errors.InvalidInput;
-import dev.ticketing.common.http.JsonBody;
-import dev.ticketing.common.ids.Ids;
-import dev.ticketing.common.http.SessionUser;
-import dev.ticketing.common.http.Sessions;
 import dev.ticketing.orders.application.CancelOrder;
 import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.ViewOrders;
+import dev.ticketing.platform.errors.InvalidInput;
+import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.SessionUser;
+import dev.ticketing.platform.http.Sessions;
+import dev.ticketing.platform.ids.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -1,12 +1,16 @@
 package dev.ticketing.orders.adapters.persistence;
 
-import dev.ticketing.common.ids.Ids;
-import dev.ticketing.common.money.Money;
+import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
+
 import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.orders.domain.TicketAlreadyReserved;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.db.UniqueViolation;
+import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.UnitOfWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -26,7 +30,8 @@ public final class JdbiOrders implements Orders {
 
     /** Inserts a new order; a live order for the same ticket makes it {@link TicketAlreadyReserved}. */
     @Override
-    public void insert(Handle tx, Order order) {
+    public void insert(UnitOfWork unit, Order order) {
+        Handle tx = handleOf(unit);
         try {
             tx.createUpdate("""
                             INSERT INTO orders (id, user_id, status, expires_at, ticket_id, version)
@@ -39,7 +44,7 @@ public final class JdbiOrders implements Orders {
                     .bind("version", order.version())
                     .execute();
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (UniqueViolation.matches(e)) {
                 throw new TicketAlreadyReserved();
             }
             throw e;
@@ -47,21 +52,24 @@ public final class JdbiOrders implements Orders {
     }
 
     @Override
-    public Optional<Order> find(Handle tx, String id) {
+    public Optional<Order> find(UnitOfWork unit, String id) {
+        Handle tx = handleOf(unit);
         return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id")
                 .bind("id", uuid).map(JdbiOrders::order).findOne());
     }
 
     /** The order, locked until the transaction ends, so that its changes queue up. */
     @Override
-    public Optional<Order> findForUpdate(Handle tx, String id) {
+    public Optional<Order> findForUpdate(UnitOfWork unit, String id) {
+        Handle tx = handleOf(unit);
         return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id FOR UPDATE OF o")
                 .bind("id", uuid).map(JdbiOrders::order).findOne());
     }
 
     /** Writes {@code next} over its previous version; false when the row holds another version. */
     @Override
-    public boolean update(Handle tx, Order next) {
+    public boolean update(UnitOfWork unit, Order next) {
+        Handle tx = handleOf(unit);
         return tx.createUpdate("UPDATE orders SET status = :status, version = :version WHERE id = :id AND version = :previous")
                 .bind("id", UUID.fromString(next.id()))
                 .bind("status", next.status().wire())
@@ -72,7 +80,8 @@ public final class JdbiOrders implements Orders {
 
     /** A buyer's orders, newest first. */
     @Override
-    public List<Order> ofBuyer(Handle tx, String userId) {
+    public List<Order> ofBuyer(UnitOfWork unit, String userId) {
+        Handle tx = handleOf(unit);
         return tx.createQuery(SELECT + " WHERE o.user_id = :userId ORDER BY o.created_at DESC")
                 .bind("userId", userId).map(JdbiOrders::order).list();
     }

@@ -1,8 +1,11 @@
 package dev.ticketing.orders.adapters.persistence;
 
-import dev.ticketing.common.money.Money;
+import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
+
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.UnitOfWork;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
@@ -11,7 +14,8 @@ import org.jdbi.v3.core.Handle;
 public final class JdbiTicketReplica implements TicketReplica {
 
     @Override
-    public Optional<TicketCopy> find(Handle tx, String id) {
+    public Optional<TicketCopy> find(UnitOfWork unit, String id) {
+        Handle tx = handleOf(unit);
         return tx.createQuery("SELECT id, title, price, version FROM tickets WHERE id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> new TicketCopy(rs.getString("id"), rs.getString("title"),
@@ -21,7 +25,8 @@ public final class JdbiTicketReplica implements TicketReplica {
 
     /** The version applied so far, the row locked until the transaction ends; empty when unknown. */
     @Override
-    public OptionalLong versionForUpdate(Handle tx, String id) {
+    public OptionalLong versionForUpdate(UnitOfWork unit, String id) {
+        Handle tx = handleOf(unit);
         return tx.createQuery("SELECT version FROM tickets WHERE id = :id FOR UPDATE")
                 .bind("id", id)
                 .mapTo(Long.class)
@@ -35,7 +40,8 @@ public final class JdbiTicketReplica implements TicketReplica {
      * repeated event); true when it was written or found no newer version in place.
      */
     @Override
-    public boolean save(Handle tx, TicketCopy ticket) {
+    public boolean save(UnitOfWork unit, TicketCopy ticket) {
+        Handle tx = handleOf(unit);
         tx.createUpdate("""
                         INSERT INTO tickets (id, title, price, version) VALUES (:id, :title, :price, :version)
                         ON CONFLICT (id) DO UPDATE SET title = excluded.title, price = excluded.price,

@@ -2,8 +2,8 @@ package dev.ticketing.orders.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ticketing.common.testing.HttpTestClient.Response;
 import dev.ticketing.orders.OrdersTestApp;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,16 +1,16 @@
 package dev.ticketing.orders.adapters.http;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.common.events.OrderCancelled;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.testing.HttpTestClient;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.OrderCancelled;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentCreated;
 import dev.ticketing.orders.OrdersTestApp;
+import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

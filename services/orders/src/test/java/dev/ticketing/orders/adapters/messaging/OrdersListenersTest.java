@@ -1,13 +1,13 @@
 package dev.ticketing.orders.adapters.messaging;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.common.events.ExpirationComplete;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.events.TicketUpdated;
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.TicketUpdated;
 import dev.ticketing.orders.OrdersTestApp;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.ticketing.payments.adapters.http;
 
-import dev.ticketing.common.http.JsonBody;
-import dev.ticketing.common.ids.Ids;
-import dev.ticketing.common.http.SessionUser;
-import dev.ticketing.common.http.Sessions;
-import dev.ticketing.common.http.Validation;
 import dev.ticketing.payments.application.PayOrder;
+import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.SessionUser;
+import dev.ticketing.platform.http.Sessions;
+import dev.ticketing.platform.http.Validation;
+import dev.ticketing.platform.ids.Ids;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;

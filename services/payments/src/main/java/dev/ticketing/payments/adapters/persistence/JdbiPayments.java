@@ -1,10 +1,14 @@
 package dev.ticketing.payments.adapters.persistence;
 
-import dev.ticketing.common.money.Money;
+import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
+
 import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
+import dev.ticketing.platform.db.UniqueViolation;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.UnitOfWork;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +24,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbiPayments implements Payments {
 
     @Override
-    public Optional<OrderCopy> orderForUpdate(Handle tx, String orderId) {
+    public Optional<OrderCopy> orderForUpdate(UnitOfWork unit, String orderId) {
+        Handle tx = handleOf(unit);
         return tx.createQuery("SELECT id, user_id, status, price, expires_at, version FROM orders WHERE id = :id FOR UPDATE")
                 .bind("id", orderId)
                 .map((rs, ctx) -> order(rs))
@@ -35,12 +40,13 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public OptionalLong orderVersionForUpdate(Handle tx, String orderId) {
-        return orderForUpdate(tx, orderId).map(o -> OptionalLong.of(o.version())).orElse(OptionalLong.empty());
+    public OptionalLong orderVersionForUpdate(UnitOfWork unit, String orderId) {
+        return orderForUpdate(unit, orderId).map(o -> OptionalLong.of(o.version())).orElse(OptionalLong.empty());
     }
 
     @Override
-    public void saveOrder(Handle tx, OrderCopy order) {
+    public void saveOrder(UnitOfWork unit, OrderCopy order) {
+        Handle tx = handleOf(unit);
         tx.createUpdate("""
                         INSERT INTO orders AS o (id, user_id, status, price, expires_at, version)
                         VALUES (:id, :userId, :status, :price, :expiresAt, :version)
@@ -60,7 +66,8 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public boolean cancelOrder(Handle tx, String orderId, long version) {
+    public boolean cancelOrder(UnitOfWork unit, String orderId, long version) {
+        Handle tx = handleOf(unit);
         return tx.createUpdate("""
                         INSERT INTO orders AS o (id, status, version) VALUES (:id, 'cancelled', :version)
                         ON CONFLICT (id) DO UPDATE SET status = 'cancelled', version = excluded.version
@@ -71,7 +78,8 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public String claimCharge(Handle tx, String orderId) {
+    public String claimCharge(UnitOfWork unit, String orderId) {
+        Handle tx = handleOf(unit);
         String paymentId = UUID.randomUUID().toString();
         try {
             // clock_timestamp(), not now(): the reconciler's "older than PROVIDER_TIMEOUT" counts from here.
@@ -83,7 +91,7 @@ public final class JdbiPayments implements Payments {
                     .execute();
             return paymentId;
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (UniqueViolation.matches(e)) {
                 throw new OrderAlreadyPaid();
             }
             throw e;
@@ -91,7 +99,8 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public boolean transition(Handle h, String paymentId, PaymentStatus from, PaymentStatus to, String chargeId) {
+    public boolean transition(UnitOfWork unit, String paymentId, PaymentStatus from, PaymentStatus to, String chargeId) {
+        Handle h = handleOf(unit);
         return h.createUpdate("""
                         UPDATE payments
                         SET status = :to, stripe_id = coalesce(:chargeId, stripe_id), updated_at = clock_timestamp()
@@ -104,14 +113,16 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public PaymentStatus status(Handle h, String paymentId) {
+    public PaymentStatus status(UnitOfWork unit, String paymentId) {
+        Handle h = handleOf(unit);
         return h.createQuery("SELECT status FROM payments WHERE id = :id")
                 .bind("id", UUID.fromString(paymentId))
                 .mapTo(String.class).map(PaymentStatus::fromDb).one();
     }
 
     @Override
-    public Optional<Payment> succeededPayment(Handle tx, String orderId) {
+    public Optional<Payment> succeededPayment(UnitOfWork unit, String orderId) {
+        Handle tx = handleOf(unit);
         return tx.createQuery(
                         "SELECT id, order_id, stripe_id FROM payments WHERE order_id = :orderId AND status = 'succeeded'")
                 .bind("orderId", orderId)
@@ -120,7 +131,8 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public List<Payment> pendingOlderThan(Handle h, Duration age, int limit) {
+    public List<Payment> pendingOlderThan(UnitOfWork unit, Duration age, int limit) {
+        Handle h = handleOf(unit);
         return h.createQuery("""
                         SELECT id, order_id, stripe_id FROM payments
                         WHERE status = 'pending' AND created_at < clock_timestamp() - make_interval(secs => :seconds)
@@ -132,7 +144,8 @@ public final class JdbiPayments implements Payments {
     }
 
     @Override
-    public List<Payment> refundsDue(Handle h, String orderId, int limit) {
+    public List<Payment> refundsDue(UnitOfWork unit, String orderId, int limit) {
+        Handle h = handleOf(unit);
         return h.createQuery("""
                         SELECT id, order_id, stripe_id FROM payments
                         WHERE status = 'refund_pending' AND (CAST(:orderId AS text) IS NULL OR order_id = :orderId)

@@ -1,10 +1,10 @@
 package dev.ticketing.payments.adapters.provider;
 
-import dev.ticketing.common.errors.InvalidInput;
-import dev.ticketing.common.errors.PaymentDeclined;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.errors.InvalidInput;
+import dev.ticketing.platform.errors.PaymentDeclined;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

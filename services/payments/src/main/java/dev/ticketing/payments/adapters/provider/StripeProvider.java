@@ -9,11 +9,11 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.ChargeCreateParams;
 import com.stripe.param.ChargeSearchParams;
 import com.stripe.param.RefundCreateParams;
-import dev.ticketing.common.errors.InvalidInput;
-import dev.ticketing.common.errors.PaymentDeclined;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.ChargeRequest;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.errors.InvalidInput;
+import dev.ticketing.platform.errors.PaymentDeclined;
 import java.time.Duration;
 import java.util.List;
 

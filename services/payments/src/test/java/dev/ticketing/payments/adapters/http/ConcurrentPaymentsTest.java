@@ -1,10 +1,10 @@
 package dev.ticketing.payments.adapters.http;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.OrderCreated;
+import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.payments.PaymentsTestApp;
 import java.time.Duration;
 import java.util.ArrayList;

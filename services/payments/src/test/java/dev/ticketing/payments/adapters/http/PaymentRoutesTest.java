@@ -1,13 +1,13 @@
 package dev.ticketing.payments.adapters.http;
 
-import static dev.ticketing.common.testing.ServiceTestApp.BOUND;
+import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.PaymentCreated;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentCreated;
 import dev.ticketing.payments.PaymentsTestApp;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

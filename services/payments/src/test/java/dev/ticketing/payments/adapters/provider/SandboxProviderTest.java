@@ -3,12 +3,12 @@ package dev.ticketing.payments.adapters.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ticketing.common.db.Database;
-import dev.ticketing.common.errors.InvalidInput;
-import dev.ticketing.common.errors.PaymentDeclined;
-import dev.ticketing.common.testing.TestDatabases;
 import dev.ticketing.payments.domain.ChargeLookup;
 import dev.ticketing.payments.domain.ChargeRequest;
+import dev.ticketing.platform.db.Database;
+import dev.ticketing.platform.errors.InvalidInput;
+import dev.ticketing.platform.errors.PaymentDeclined;
+import dev.ticketing.testkit.TestDatabases;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,9 @@
 package dev.ticketing.tickets.adapters.http;
 
-import dev.ticketing.common.http.JsonBody;
-import dev.ticketing.common.http.SessionUser;
-import dev.ticketing.common.http.Sessions;
-import dev.ticketing.common.http.Validation;
+import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.SessionUser;
+import dev.ticketing.platform.http.Sessions;
+import dev.ticketing.platform.http.Validation;
 import dev.ticketing.tickets.application.BrowseTickets;
 import dev.ticketing.tickets.application.EditTicket;
 import dev.ticketing.tickets.application.SellTicket;

@@ -1,7 +1,10 @@
 package dev.ticketing.tickets.adapters.persistence;
 
-import dev.ticketing.common.ids.Ids;
-import dev.ticketing.common.money.Money;
+import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
+
+import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.work.UnitOfWork;
 import dev.ticketing.tickets.application.Tickets;
 import dev.ticketing.tickets.domain.Ticket;
 import java.sql.ResultSet;
@@ -17,7 +20,8 @@ public final class JdbiTickets implements Tickets {
     private static final String COLUMNS = "id, title, price, user_id, version, order_id";
 
     @Override
-    public void insert(Handle tx, Ticket ticket) {
+    public void insert(UnitOfWork unit, Ticket ticket) {
+        Handle tx = handleOf(unit);
         tx.createUpdate("INSERT INTO tickets (" + COLUMNS + ") VALUES (:id, :title, :price, :userId, :version, :orderId)")
                 .bind("id", UUID.fromString(ticket.id()))
                 .bind("title", ticket.title())
@@ -29,14 +33,16 @@ public final class JdbiTickets implements Tickets {
     }
 
     @Override
-    public Optional<Ticket> find(Handle tx, String id) {
+    public Optional<Ticket> find(UnitOfWork unit, String id) {
+        Handle tx = handleOf(unit);
         return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
                 .bind("id", uuid).map(JdbiTickets::ticket).findOne());
     }
 
     /** The ticket, locked until the transaction ends, so that changes to one ticket queue up. */
     @Override
-    public Optional<Ticket> findForUpdate(Handle tx, String id) {
+    public Optional<Ticket> findForUpdate(UnitOfWork unit, String id) {
+        Handle tx = handleOf(unit);
         return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id FOR UPDATE")
                 .bind("id", uuid).map(JdbiTickets::ticket).findOne());
     }
@@ -46,7 +52,8 @@ public final class JdbiTickets implements Tickets {
      * version: someone else changed it first.
      */
     @Override
-    public boolean update(Handle tx, Ticket next) {
+    public boolean update(UnitOfWork unit, Ticket next) {
+        Handle tx = handleOf(unit);
         return tx.createUpdate("""
                         UPDATE tickets SET title = :title, price = :price, order_id = :orderId, version = :version
                         WHERE id = :id AND version = :previous""")
@@ -61,20 +68,23 @@ public final class JdbiTickets implements Tickets {
 
     /** Tickets that are not reserved, newest first. */
     @Override
-    public List<Ticket> available(Handle tx) {
+    public List<Ticket> available(UnitOfWork unit) {
+        Handle tx = handleOf(unit);
         return tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE order_id IS NULL ORDER BY created_at DESC")
                 .map(JdbiTickets::ticket).list();
     }
 
     /** Records that {@code orderId} was cancelled; true the first time. */
     @Override
-    public boolean recordCancellation(Handle tx, String orderId) {
+    public boolean recordCancellation(UnitOfWork unit, String orderId) {
+        Handle tx = handleOf(unit);
         return tx.createUpdate("INSERT INTO cancelled_orders (order_id) VALUES (:id) ON CONFLICT DO NOTHING")
                 .bind("id", orderId).execute() == 1;
     }
 
     @Override
-    public boolean isCancelled(Handle tx, String orderId) {
+    public boolean isCancelled(UnitOfWork unit, String orderId) {
+        Handle tx = handleOf(unit);
         return tx.createQuery("SELECT count(*) FROM cancelled_orders WHERE order_id = :id")
                 .bind("id", orderId).mapTo(Integer.class).one() > 0;
     }

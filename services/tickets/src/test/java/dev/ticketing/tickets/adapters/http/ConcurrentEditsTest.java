@@ -4,8 +4,8 @@ import static dev.ticketing.tickets.TicketsTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.TicketUpdated;
+import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.tickets.TicketsTestApp;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.common.events.OrderCreated;
-import dev.ticketing.common.events.TicketCreated;
-import dev.ticketing.common.events.TicketUpdated;
-import dev.ticketing.common.testing.HttpTestClient;
-import dev.ticketing.common.testing.HttpTestClient.Response;
+import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.TicketCreated;
+import dev.ticketing.contract.TicketUpdated;
+import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.HttpTestClient;
 import dev.ticketing.tickets.TicketsTestApp;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,9 +1,0 @@
-package dev.ticketing.common.bus;
-
-/** What a handler made of an event. A handler that cannot handle an event throws instead. */
-public enum Outcome {
-    /** Applied, or recognised as already applied: acknowledge it. */
-    HANDLED,
-    /** Cannot be applied yet (its predecessor has not arrived): leave it unacknowledged and see it again shortly. */
-    NOT_YET
-}

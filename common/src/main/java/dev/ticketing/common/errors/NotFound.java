@@ -1,8 +1,0 @@
-package dev.ticketing.common.errors;
-
-/** An unknown resource or route (404). */
-public class NotFound extends RequestRejected {
-    public NotFound() {
-        super(404, "Not Found");
-    }
-}

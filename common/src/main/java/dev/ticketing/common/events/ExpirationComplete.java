@@ -1,8 +1,0 @@
-package dev.ticketing.common.events;
-
-/** The payment window of an order has closed. */
-public record ExpirationComplete(String orderId) implements Event {
-    public ExpirationComplete {
-        Require.text(orderId, "orderId");
-    }
-}

@@ -1,0 +1,156 @@
+package dev.ticketing.platform.bus;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns one service's connection to NATS. It connects in the background and keeps trying forever,
+ * so a service starts (and commits to its outbox) while NATS is down; it pings every two seconds
+ * and gives up on a silent server after two missed pongs, so a dead peer is noticed within seconds;
+ * every connection event is logged. Each time the connection opens, the streams are made sure of.
+ */
+public final class BusConnection implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BusConnection.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String url;
+    private final BusNamespace namespace;
+    private final CompletableFuture<Connection> connection = new CompletableFuture<>();
+
+    private BusConnection(String url, BusNamespace namespace) {
+        this.url = url;
+        this.namespace = namespace;
+    }
+
+    /**
+     * Starts connecting to {@code url} and waits up to a few seconds for the first connection;
+     * when NATS is not there yet, returns anyway and keeps connecting in the background.
+     */
+    public static BusConnection connect(String url, String clientName, BusNamespace namespace) {
+        BusConnection bus = new BusConnection(url, namespace);
+        Options options = new Options.Builder()
+                .server(url)
+                .connectionName(clientName)
+                .maxReconnects(-1)
+                .reconnectWait(Duration.ofMillis(500))
+                .connectionTimeout(Duration.ofSeconds(2))
+                .pingInterval(Duration.ofSeconds(2))
+                .maxPingsOut(2)
+                .connectionListener(bus.new ConnectionEvents())
+                .errorListener(new ErrorListener() {
+                    @Override
+                    public void errorOccurred(Connection conn, String error) {
+                        log.warn("NATS {} error: {}", url, error);
+                    }
+
+                    @Override
+                    public void exceptionOccurred(Connection conn, Exception exp) {
+                        log.debug("NATS {} exception: {}", url, exp.toString());
+                    }
+                })
+                .build();
+        try {
+            Nats.connectAsynchronously(options, true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to NATS", e);
+        }
+        try {
+            // Streams exist before anyone publishes through a connection that opened in time.
+            Streams.ensureQuietly(bus.connection.get(3, TimeUnit.SECONDS), namespace);
+        } catch (TimeoutException e) {
+            log.warn("NATS at {} is not reachable yet; the service starts and keeps connecting", url);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return bus;
+    }
+
+    public BusNamespace namespace() {
+        return namespace;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** The NATS connection once it has been opened at least once (it may be reconnecting). */
+    public Optional<Connection> current() {
+        return Optional.ofNullable(connection.getNow(null));
+    }
+
+    /** Waits until the connection has been opened once. */
+    public Connection await() throws InterruptedException {
+        try {
+            return connection.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    public boolean isConnected() {
+        return current().map(c -> c.getStatus() == Connection.Status.CONNECTED).orElse(false);
+    }
+
+
+
+    /** Flushes what is pending (acks included), then closes. Listeners must be stopped first. */
+    @Override
+    public void close() {
+        Connection open = connection.getNow(null);
+        if (open == null) {
+            connection.cancel(false);
+            return;
+        }
+        try {
+            if (open.getStatus() == Connection.Status.CONNECTED) {
+                open.drain(DRAIN_TIMEOUT).get(DRAIN_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("NATS drain did not complete: {}", e.toString());
+        } finally {
+            try {
+                open.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private final class ConnectionEvents implements ConnectionListener {
+        @Override
+        public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
+            switch (type) {
+                case CONNECTED, RECONNECTED -> {
+                    log.info("NATS {} {}", url, type.getEvent());
+                    connection.complete(conn);
+                    // On every (re)connect: the server may be new, or may have lost the streams.
+                    Thread.ofVirtual().name("ensure-streams").start(() -> Streams.ensureQuietly(conn, namespace));
+                }
+                case DISCONNECTED, CLOSED, LAME_DUCK -> log.warn("NATS {} {}", url, type.getEvent());
+                default -> log.debug("NATS {} {}", url, type.getEvent());
+            }
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public void connectionEvent(Connection conn, Events type) {
+            connectionEvent(conn, type, null, null);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package dev.ticketing.platform.bus;
+
+import dev.ticketing.contract.Event;
+import dev.ticketing.contract.EventCodec;
+import dev.ticketing.contract.MalformedEvent;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.db.TransientFailures;
+import dev.ticketing.platform.work.Outcome;
+import io.nats.client.Connection;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.ConsumerContext;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Message;
+import io.nats.client.MessageConsumer;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One service's durable pull consumer on one subject, shared by all replicas of the service: each
+ * event goes to one replica, and a replica that starts late gets everything not yet acknowledged.
+ * Events are handled concurrently (up to {@code maxInFlight}) on virtual threads and acknowledged
+ * only after the handler returned, that is after its transaction committed.
+ *
+ * @param <E> the event type of the subject
+ */
+public final class EventListener<E extends Event> implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EventListener.class);
+    private static final Duration SETUP_RETRY = Duration.ofSeconds(1);
+    /** How often a subscribed listener makes sure its consumer still exists on the server. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
+    private static final int CONSUMER_NOT_FOUND = 10014;
+    private static final int STREAM_NOT_FOUND = 10059;
+
+    private final BusConnection bus;
+    private final String service;
+    private final Subject<E> subject;
+    private final EventHandler<E> handler;
+    private final ListenerSettings settings;
+    private final String durable;
+    private final Semaphore slots;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean stopping;
+    private volatile MessageConsumer consumer;
+    private volatile Instant lastConfirmed = Instant.EPOCH;
+    private String subscribedTo;
+    private Thread setup;
+
+    public EventListener(BusConnection bus, String service, Subject<E> subject, EventHandler<E> handler,
+                         ListenerSettings settings) {
+        this.bus = bus;
+        this.service = service;
+        this.subject = subject;
+        this.handler = handler;
+        this.settings = settings;
+        this.durable = bus.namespace().durableName(service, subject);
+        this.slots = new Semaphore(settings.maxInFlight());
+    }
+
+    /**
+     * Starts pulling in the background; keeps trying while NATS is unreachable, and subscribes
+     * again whenever the consumer is gone (a server that lost its store).
+     */
+    public synchronized EventListener<E> start() {
+        if (setup == null) {
+            setup = Thread.ofVirtual().name("listen-" + durable).start(this::subscribeAndWatch);
+        }
+        return this;
+    }
+
+    /** True while the consumer exists on the server (checked every few seconds) and messages are pulled. */
+    public boolean isSubscribed() {
+        return consumer != null && !stopping
+                && Duration.between(lastConfirmed, Instant.now()).compareTo(CHECK_INTERVAL.multipliedBy(3)) < 0;
+    }
+
+    private void subscribeAndWatch() {
+        String failing = null;
+        while (!stopping) {
+            try {
+                Connection connection = bus.await();
+                if (consumer == null) {
+                    subscribe(connection);
+                } else if (!consumerExists(connection)) {
+                    log.warn("Consumer {} is gone from the server (did it lose its store?); subscribing again", durable);
+                    unsubscribe();
+                    continue;
+                } else if (consumer.isFinished() || !serverId(connection).equals(subscribedTo)) {
+                    // A restarted server (or another node) may not know the pulls in flight: pull anew.
+                    log.info("Subscribing to {} as {} again after a server change", subject, durable);
+                    unsubscribe();
+                    continue;
+                }
+                lastConfirmed = Instant.now();
+                if (failing != null) {
+                    log.info("Listening to {} as {} again", subject, durable);
+                    failing = null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (failing == null) {
+                    log.warn("Cannot listen to {} as {} yet, will keep trying: {}", subject, durable, e.toString());
+                }
+                failing = e.toString();
+            }
+            sleep(consumer == null ? SETUP_RETRY : CHECK_INTERVAL);
+        }
+    }
+
+    private void subscribe(Connection connection) throws Exception {
+        Streams.ensure(connection.jetStreamManagement(), bus.namespace());
+        ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
+                .createOrUpdateConsumer(consumerConfiguration());
+        int batch = Math.max(2 * settings.maxInFlight(), 10);
+        subscribedTo = serverId(connection);
+        consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::dispatch);
+        log.info("Listening to {} as {}", subject, durable);
+    }
+
+    private static String serverId(Connection connection) {
+        return String.valueOf(connection.getServerInfo().getServerId());
+    }
+
+    private boolean consumerExists(Connection connection) throws Exception {
+        try {
+            connection.jetStreamManagement().getConsumerInfo(bus.namespace().eventsStream(), durable);
+            return true;
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getApiErrorCode() == STREAM_NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void unsubscribe() {
+        MessageConsumer old = consumer;
+        consumer = null;
+        if (old != null) {
+            try {
+                old.stop();
+                old.close();
+            } catch (Exception e) {
+                log.debug("Closing the lost consumer {}: {}", durable, e.toString());
+            }
+        }
+    }
+
+    private ConsumerConfiguration consumerConfiguration() {
+        return ConsumerConfiguration.builder()
+                .durable(durable)
+                .filterSubject(bus.namespace().subject(subject))
+                .deliverPolicy(DeliverPolicy.All)
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(settings.ackWait())
+                // Unlimited: the listener decides when an event is set aside, and a database outage of any
+                // length must not make the server stop delivering an event.
+                .maxDeliver(-1)
+                .maxAckPending(Math.max(1000, settings.maxInFlight() * 4))
+                .build();
+    }
+
+    private void dispatch(Message message) throws InterruptedException {
+        if (stopping) {
+            message.nak(); // hand it to another replica at once
+            return;
+        }
+        slots.acquire();
+        workers.execute(() -> {
+            try {
+                process(message);
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    /**
+     * Handles one delivery and decides its fate: acknowledged once handled; offered again shortly
+     * while it waits for another event ({@link Outcome#NOT_YET}, up to {@code maxWait} after it was
+     * published); retried with a growing delay while the infrastructure is down, however long that
+     * lasts ({@link TransientFailures}); set aside in the dead-letter stream when it cannot be decoded
+     * or when its handler fails for any other reason {@code maxDeliveries} times.
+     */
+    private void process(Message message) {
+        String contractSubject = bus.namespace().contractName(message.getSubject());
+        Delivery delivery = Delivery.of(message, contractSubject, durable);
+        if (delivery.eventId() == null) {
+            deadLetter(message, "no event id (headers " + Delivery.EVENT_ID + " and " + Delivery.MSG_ID + " missing)");
+            return;
+        }
+        E event;
+        try {
+            event = EventCodec.decode(subject, message.getData());
+        } catch (MalformedEvent e) {
+            deadLetter(message, "malformed: " + e.getMessage());
+            return;
+        }
+        try {
+            Outcome outcome = handler.handle(event, delivery);
+            if (outcome == Outcome.HANDLED) {
+                message.ack();
+            } else if (Duration.between(delivery.publishedAt(), Instant.now()).compareTo(settings.maxWait()) > 0) {
+                deadLetter(message, "waited more than " + settings.maxWait() + " for an event it depends on");
+            } else {
+                message.nakWithDelay(settings.waitDelayAfter(delivery.deliveredCount()));
+            }
+        } catch (Exception e) {
+            if (TransientFailures.isTransient(e)) {
+                log.debug("{} event {} met a transient failure (delivery {}), retrying: {}", subject,
+                        delivery.eventId(), delivery.deliveredCount(), e.toString());
+                message.nakWithDelay(settings.retryDelayAfter(delivery.deliveredCount()));
+            } else if (delivery.deliveredCount() >= settings.maxDeliveries()) {
+                log.error("{} event {} failed {} times; setting it aside", subject, delivery.eventId(),
+                        delivery.deliveredCount(), e);
+                deadLetter(message, "failed " + delivery.deliveredCount() + " times: " + e);
+            } else {
+                log.warn("{} event {} failed (delivery {}), retrying: {}", subject, delivery.eventId(),
+                        delivery.deliveredCount(), e.toString());
+                message.nakWithDelay(settings.retryDelayAfter(delivery.deliveredCount()));
+            }
+        }
+    }
+
+    private void deadLetter(Message message, String reason) {
+        try {
+            DeadLetters.send(bus.await(), bus.namespace(), service, durable, message, reason);
+            message.term();
+            log.warn("Set aside {} message {} in the dead-letter stream: {}", subject,
+                    message.metaData().streamSequence(), reason);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.error("Cannot set aside {} message {}; it will come back: {}", subject,
+                    message.metaData().streamSequence(), e.toString());
+            message.nakWithDelay(settings.maxRetryDelay());
+        }
+    }
+
+    /**
+     * Stops pulling, lets the handlers in flight finish and acknowledge, then closes the consumer.
+     * Events that arrive meanwhile are handed back at once for another replica.
+     */
+    @Override
+    public void close() {
+        stopping = true;
+        MessageConsumer current = consumer;
+        if (current != null) {
+            current.stop();
+        }
+        if (setup != null) {
+            setup.interrupt();
+        }
+        try {
+            long waitMillis = Math.max(settings.ackWait().toMillis(), 5_000);
+            if (!slots.tryAcquire(settings.maxInFlight(), waitMillis, TimeUnit.MILLISECONDS)) {
+                log.warn("Handlers of {} still running after {} ms; their events will be redelivered", durable,
+                        waitMillis);
+            }
+            if (current != null) {
+                current.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Closing consumer {}: {}", durable, e.toString());
+        }
+        workers.shutdown();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

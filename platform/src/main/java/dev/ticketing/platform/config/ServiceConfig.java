@@ -1,0 +1,55 @@
+package dev.ticketing.platform.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What every service reads from its environment.
+ *
+ * @param service      the service's name (auth, tickets, ...): its schema, durable names and logs
+ * @param port         HTTP port ({@code PORT})
+ * @param natsUrl      NATS server ({@code NATS_URL})
+ * @param natsClientId connection name ({@code NATS_CLIENT_ID}, default the host name)
+ * @param subjectPrefix optional namespace for subjects and streams ({@code NATS_SUBJECT_PREFIX}), empty in production
+ * @param database     the service's database and schema
+ * @param jwtKey       key that signs and verifies session tokens ({@code JWT_KEY})
+ * @param ackWait      how long the bus waits for an ack before redelivering ({@code ACK_WAIT}, default 5 s)
+ * @param env          the environment it was read from, for the settings of one service alone
+ */
+public record ServiceConfig(String service, int port, String natsUrl, String natsClientId, String subjectPrefix,
+                            DatabaseConfig database, String jwtKey, Duration ackWait, Env env) {
+
+    /** A key for local running only; a deployment sets {@code JWT_KEY}. */
+    public static final String LOCAL_JWT_KEY = "local-development-key-change-me-in-any-deployment";
+
+    public static ServiceConfig from(Env env, String service, int defaultPort) {
+        String jwtKey = env.string("JWT_KEY", LOCAL_JWT_KEY);
+        if (jwtKey.length() < 32) {
+            throw new ConfigException("JWT_KEY must be at least 32 characters long");
+        }
+        String prefix = env.string("NATS_SUBJECT_PREFIX", "");
+        if (!prefix.isEmpty() && !prefix.matches("[a-z0-9_-]+")) {
+            throw new ConfigException("NATS_SUBJECT_PREFIX must be lower-case letters, digits, - or _, got '"
+                    + prefix + "'");
+        }
+        return new ServiceConfig(service,
+                env.port("PORT", defaultPort),
+                env.string("NATS_URL", "nats://127.0.0.1:4222"),
+                env.optional("NATS_CLIENT_ID").orElseGet(ServiceConfig::hostName),
+                prefix,
+                DatabaseConfig.from(env, service),
+                jwtKey,
+                env.duration("ACK_WAIT", Duration.ofSeconds(5)),
+                env);
+    }
+
+    private static String hostName() {
+        return Optional.ofNullable(System.getenv("HOSTNAME")).filter(h -> !h.isBlank()).orElseGet(() -> {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "localhost";
+            }
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package dev.ticketing.platform.http;
+
+import dev.ticketing.contract.json.Json;
+import dev.ticketing.platform.db.TransientFailures;
+import dev.ticketing.platform.errors.RequestRejected;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP kit: a Javalin app on virtual threads whose every error, from a validation failure to an
+ * unknown route or a bug, answers with the contract's error body and never with a stack trace.
+ * It reads the session of each request, and serves {@code GET /health} and {@code GET /ready}.
+ */
+public final class HttpApp {
+    /** Largest request body accepted; larger ones are refused with 413. */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** How long a stopping app lets the requests in flight finish. */
+    public static final Duration DRAIN = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApp.class);
+
+    private HttpApp() {
+    }
+
+    /**
+     * Builds (does not start) the app.
+     *
+     * @param tokens    verifies session tokens
+     * @param readiness checks behind {@code /ready}
+     * @param routes    the service's routes, declared in one place
+     */
+    public static Javalin create(SessionTokens tokens, Readiness readiness, Consumer<RoutesConfig> routes) {
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            // On stop: refuse new connections, let the requests in flight finish, for at most DRAIN.
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(DRAIN.toMillis());
+                server.insertHandler(new GracefulHandler());
+            });
+            config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            config.routes.before(ctx -> Sessions.read(ctx, tokens));
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/ready", ctx -> ready(ctx, readiness));
+            routes.accept(config.routes);
+            config.routes.exception(RequestRejected.class, (e, ctx) ->
+                    ctx.status(e.status()).json(ErrorBody.of(e.errors())));
+            config.routes.exception(HttpResponseException.class, HttpApp::frameworkError);
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (TransientFailures.isTransient(e)) {
+                    // The database is restarting or out of reach: nothing was written; try again shortly.
+                    log.warn("{} {} met a transient failure: {}", ctx.method(), ctx.path(), e.toString());
+                    ctx.status(503).header("Retry-After", "1").json(ErrorBody.of("Service unavailable, try again"));
+                    return;
+                }
+                log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(ErrorBody.of("Something went wrong"));
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    ctx.json(ErrorBody.of("Not Found"));
+                }
+            });
+        });
+    }
+
+    private static void ready(Context ctx, Readiness readiness) {
+        List<String> failing = readiness.failing();
+        if (failing.isEmpty()) {
+            ctx.json(Map.of("status", "ready"));
+        } else {
+            ctx.status(503).json(ErrorBody.of("Not ready: " + String.join(", ", failing)));
+        }
+    }
+
+    private static void frameworkError(HttpResponseException e, Context ctx) {
+        String message = switch (e.getStatus()) {
+            case 404 -> "Not Found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Request body is too large (at most " + MAX_BODY_BYTES / 1024 + " KiB)";
+            default -> e.getStatus() >= 500 ? "Something went wrong" : "Bad request";
+        };
+        ctx.status(e.getStatus()).json(ErrorBody.of(message));
+    }
+}

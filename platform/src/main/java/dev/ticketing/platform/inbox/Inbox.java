@@ -1,0 +1,116 @@
+package dev.ticketing.platform.inbox;
+
+import dev.ticketing.contract.Event;
+import dev.ticketing.platform.bus.Delivery;
+import dev.ticketing.platform.bus.EventHandler;
+import dev.ticketing.platform.db.JdbiUnitOfWork;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.platform.work.UnitOfWork;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The idempotent consumer, and the only writer of {@code processed_events}: a row (consumer, event
+ * id) is inserted in the handler's own transaction, so an event delivered twice (an ack lost, a
+ * replica that died after its commit) changes nothing the second time. The consumer is the
+ * delivery's durable consumer, {@code <service>_<subject>}, so each service records each subject
+ * under its own name.
+ */
+public final class Inbox {
+    private final Jdbi jdbi;
+
+    public Inbox(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A use case applied to one event, in the transaction that records the event. */
+    @FunctionalInterface
+    public interface Step<E extends Event> {
+        Outcome apply(UnitOfWork unit, E event) throws Exception;
+    }
+
+    /**
+     * Runs {@code step} once per event, in one transaction with the processed-event record. A
+     * duplicate is {@link Outcome#HANDLED} without running it; {@link Outcome#NOT_YET} rolls
+     * everything back.
+     */
+    public <E extends Event> EventHandler<E> once(Step<E> step) {
+        return (event, delivery) -> {
+            try {
+                return jdbi.inTransaction(transaction -> {
+                    if (!firstTime(transaction, delivery)) {
+                        return Outcome.HANDLED;
+                    }
+                    Outcome outcome = step.apply(new JdbiUnitOfWork(transaction), event);
+                    if (outcome == Outcome.NOT_YET) {
+                        throw new NotYet();
+                    }
+                    return outcome;
+                });
+            } catch (NotYet e) {
+                return Outcome.NOT_YET;
+            }
+        };
+    }
+
+    /**
+     * As {@link #once(Step)}, then {@code afterCommit} once the event is handled (also for a
+     * duplicate, whose first handling may have died before it), outside any transaction: for a
+     * call to the outside world that must not hold a row lock or a connection.
+     */
+    public <E extends Event> EventHandler<E> once(Step<E> step, Consumer<E> afterCommit) {
+        EventHandler<E> handler = once(step);
+        return (event, delivery) -> {
+            Outcome outcome = handler.handle(event, delivery);
+            if (outcome == Outcome.HANDLED) {
+                afterCommit.accept(event);
+            }
+            return outcome;
+        };
+    }
+
+    /**
+     * For a step that must not hold a transaction (it waits for connections of its own): it runs
+     * unless the event was recorded, and the event is recorded after it returned. A replica that
+     * dies in between runs it again, so the step must be idempotent itself; the record spares the
+     * repeat in every other case.
+     */
+    public <E extends Event> EventHandler<E> onceWithoutTransaction(Consumer<E> step) {
+        return (event, delivery) -> {
+            if (!jdbi.withHandle(handle -> recorded(handle, delivery))) {
+                step.accept(event);
+                jdbi.useHandle(handle -> firstTime(handle, delivery));
+            }
+            return Outcome.HANDLED;
+        };
+    }
+
+    /**
+     * Records that the delivery's consumer handled its event. False when it had already: the caller
+     * then changes nothing. A concurrent second delivery waits on the first one's row and then sees it.
+     */
+    private static boolean firstTime(Handle handle, Delivery delivery) {
+        return handle.createUpdate("""
+                        INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId)
+                        ON CONFLICT DO NOTHING""")
+                .bind("consumer", delivery.consumer())
+                .bind("eventId", delivery.eventId())
+                .execute() == 1;
+    }
+
+    private static boolean recorded(Handle handle, Delivery delivery) {
+        return handle.createQuery(
+                        "SELECT count(*) FROM processed_events WHERE consumer = :consumer AND event_id = :eventId")
+                .bind("consumer", delivery.consumer())
+                .bind("eventId", delivery.eventId())
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    /** Rolls back a transaction whose event came too early. */
+    private static final class NotYet extends RuntimeException {
+        NotYet() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package dev.ticketing.platform.outbox;
+
+import dev.ticketing.platform.bus.EventPublisher;
+import dev.ticketing.platform.bus.PublishFailed;
+import io.nats.client.api.PublishAck;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's rounds: read unpublished rows in id order, publish them asynchronously, wait for the
+ * stream's acknowledgements in order and mark the acknowledged rows published. While a backlog
+ * lasts, the acknowledgements of a full batch are awaited only after the next batch is on its way,
+ * and rows are marked published on a thread of their own, so that reading, publishing and marking
+ * overlap. Rows published but not yet marked are left out of the next reads.
+ */
+final class OutboxPipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxPipeline.class);
+
+    private final Jdbi jdbi;
+    private final EventPublisher publisher;
+    private final int batchSize;
+    private final ExecutorService marker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-mark").factory());
+    private final Queue<Batch> unsettled = new ConcurrentLinkedQueue<>();
+    private Batch inFlight;
+
+    OutboxPipeline(Jdbi jdbi, EventPublisher publisher, int batchSize) {
+        this.jdbi = jdbi;
+        this.publisher = publisher;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Publishes one batch; returns how many rows it read. When it read a full batch, that batch may
+     * still be in flight: the next round completes it. After a failure nothing is in flight, and
+     * the rows not marked are read again by the next round.
+     */
+    int round() throws PublishFailed, InterruptedException {
+        Batch previous = inFlight;
+        inFlight = null;
+        List<OutboxRow> rows;
+        try {
+            rows = readUnpublished();
+        } catch (RuntimeException e) {
+            if (previous != null) {
+                previous.complete(); // its acknowledgements are on their way: mark what they confirm
+            }
+            throw e;
+        }
+        Batch current = publish(rows);
+        unsettled.add(current);
+        try {
+            if (previous != null) {
+                previous.complete();
+            }
+        } catch (PublishFailed | InterruptedException e) {
+            unsettled.remove(current); // nothing of it gets marked: it is read and published again
+            throw e;
+        }
+        if (current.rows.size() == batchSize && current.failure == null) {
+            inFlight = current;
+        } else {
+            current.complete();
+        }
+        return current.rows.size();
+    }
+
+    /**
+     * Forgets the batch in flight and the rows awaiting their marks, after a failure left the
+     * round unfinished: every row not marked published is read and published again (the stream
+     * drops a republished event id within its duplicate window; consumers are idempotent anyway).
+     */
+    void reset() {
+        inFlight = null;
+        unsettled.clear();
+    }
+
+    /** True when a batch has been published but not yet completed. */
+    boolean hasInFlight() {
+        return inFlight != null;
+    }
+
+    /** Waits until every acknowledged row is marked published. */
+    @Override
+    public void close() throws InterruptedException {
+        marker.shutdown();
+        marker.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private List<OutboxRow> readUnpublished() {
+        List<Long> skip = unsettled.stream().flatMap(b -> b.rows.stream()).map(OutboxRow::id).toList();
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id, event_id, subject, payload FROM outbox
+                        WHERE published_at IS NULL AND id <> ALL(:skip)
+                        ORDER BY id LIMIT :limit""")
+                .bindArray("skip", Long.class, skip)
+                .bind("limit", batchSize)
+                .map((rs, ctx) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("subject"),
+                        rs.getString("payload")))
+                .list());
+    }
+
+    private Batch publish(List<OutboxRow> rows) {
+        List<CompletableFuture<PublishAck>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            try {
+                acks.add(publisher.publishAsync(row.subject(), row.eventId(),
+                        row.payload().getBytes(StandardCharsets.UTF_8)));
+            } catch (PublishFailed e) {
+                return new Batch(rows, acks, e);
+            }
+        }
+        return new Batch(rows, acks, null);
+    }
+
+    /**
+     * Marks {@code ids} published at stream positions {@code sequences} in the background, then lets
+     * {@code batch}'s other rows be read again.
+     */
+    private void markPublished(Batch batch, List<Long> ids, List<Long> sequences) {
+        marker.execute(() -> {
+            try {
+                if (!ids.isEmpty()) {
+                    jdbi.useHandle(h -> h.createUpdate("""
+                                    UPDATE outbox SET published_at = clock_timestamp(), stream_seq = marked.seq
+                                    FROM unnest(:ids, :seqs) AS marked(id, seq) WHERE outbox.id = marked.id""")
+                            .bindArray("ids", Long.class, ids)
+                            .bindArray("seqs", Long.class, sequences)
+                            .execute());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not mark {} outbox rows published; they will be published again: {}", ids.size(),
+                        e.toString());
+            } finally {
+                unsettled.remove(batch);
+            }
+        });
+    }
+
+    private record OutboxRow(long id, String eventId, String subject, String payload) {
+    }
+
+    /** Rows and the acknowledgements of those that were queued; {@code failure} if queueing stopped early. */
+    private final class Batch {
+        private final List<OutboxRow> rows;
+        private final List<CompletableFuture<PublishAck>> acks;
+        private final PublishFailed failure;
+
+        Batch(List<OutboxRow> rows, List<CompletableFuture<PublishAck>> acks, PublishFailed failure) {
+            this.rows = rows;
+            this.acks = acks;
+            this.failure = failure;
+        }
+
+        /** Waits for the acknowledgements in order and marks the acknowledged prefix published. */
+        void complete() throws PublishFailed, InterruptedException {
+            List<Long> acknowledged = new ArrayList<>(acks.size());
+            List<Long> sequences = new ArrayList<>(acks.size());
+            PublishFailed first = null;
+            try {
+                for (int i = 0; i < acks.size() && first == null; i++) {
+                    try {
+                        sequences.add(publisher.await(acks.get(i), rows.get(i).eventId()).getSeqno());
+                        acknowledged.add(rows.get(i).id());
+                    } catch (PublishFailed e) {
+                        first = e;
+                    }
+                }
+            } finally {
+                markPublished(this, acknowledged, sequences);
+            }
+            if (first != null || failure != null) {
+                throw first != null ? first : failure;
+            }
+        }
+    }
+}

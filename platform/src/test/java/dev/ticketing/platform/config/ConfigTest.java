@@ -1,0 +1,55 @@
+package dev.ticketing.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void runs_locally_with_defaults() {
+        ServiceConfig config = ServiceConfig.from(new Env(Map.of()), "tickets", 3002);
+        assertThat(config.port()).isEqualTo(3002);
+        assertThat(config.natsUrl()).isEqualTo("nats://127.0.0.1:4222");
+        assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ticketing");
+        assertThat(config.database().schema()).isEqualTo("tickets");
+        assertThat(config.ackWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.natsClientId()).isNotBlank().doesNotContain("tickets");
+    }
+
+    @Test
+    void reads_a_database_url_with_credentials() {
+        var config = DatabaseConfig.from(new Env(Map.of("DATABASE_URL", "postgres://app:s%40cret@db:6543/market")),
+                "orders");
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://db:6543/market");
+        assertThat(config.user()).isEqualTo("app");
+        assertThat(config.password()).isEqualTo("s@cret");
+        assertThat(config.databaseName()).isEqualTo("market");
+    }
+
+    @Test
+    void a_bad_value_stops_start_up_with_a_message_that_names_the_variable() {
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("PORT", "eighty")), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("ACK_WAIT", "soon")), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ACK_WAIT");
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("JWT_KEY", "short")), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("JWT_KEY");
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("DATABASE_URL", "mysql://x/y")), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("DB_SCHEMA", "Drop Table")), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DB_SCHEMA");
+    }
+
+    @Test
+    void reads_durations_with_units() {
+        Env env = new Env(Map.of("A", "250ms", "B", "5s", "C", "2m", "D", "1500"));
+        assertThat(env.duration("A", Duration.ZERO)).isEqualTo(Duration.ofMillis(250));
+        assertThat(env.duration("B", Duration.ZERO)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(env.duration("C", Duration.ZERO)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(env.duration("D", Duration.ZERO)).isEqualTo(Duration.ofMillis(1500));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ticketing.payments.adapters.messaging;
+
+import dev.ticketing.contract.Subject;
+import dev.ticketing.payments.application.CopyOrder;
+import dev.ticketing.platform.bus.Listeners;
+import dev.ticketing.platform.inbox.Inbox;
+
+/**
+ * The events the payments service consumes: one row per subject, each handing plain values to one use
+ * case. A cancellation's refund is made after its transaction committed: no provider call inside a
+ * transaction.
+ */
+public final class PaymentsEventHandlers {
+    private final CopyOrder copy;
+
+    public PaymentsEventHandlers(CopyOrder copy) {
+        this.copy = copy;
+    }
+
+    public void register(Listeners listeners, Inbox inbox) {
+        listeners
+                .on(Subject.ORDER_CREATED, inbox.once((unit, order) -> copy.created(unit, order.id(), order.userId(),
+                        order.status(), order.ticket().price(), order.expiresAt(), order.version())))
+                .on(Subject.ORDER_CANCELLED, inbox.once(
+                        (unit, order) -> copy.cancelled(unit, order.id(), order.version()),
+                        order -> copy.refundCancelled(order.id())));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ticketing.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.contract.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for tests against an app on a random port. */
+public final class HttpTestClient {
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String base;
+
+    public HttpTestClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    /** A response: status, parsed JSON body (null when empty) and headers. */
+    public record Response(int status, JsonNode json, String body, Map<String, java.util.List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        public java.util.List<String> headerValues(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
+    }
+
+    public Response send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> all = new LinkedHashMap<>();
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        all.putAll(headers);
+        all.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode json = text == null || text.isBlank() ? null : parse(text);
+            return new Response(response.statusCode(), json, text, response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

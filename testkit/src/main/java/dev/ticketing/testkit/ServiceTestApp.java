@@ -1,0 +1,91 @@
+package dev.ticketing.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.contract.Event;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.http.SessionTokens;
+import dev.ticketing.platform.runtime.ServiceRuntime;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * A service on a random port with its own schema and NATS namespace, probes that record what it
+ * publishes, and a publisher for the events it listens to, as the other services would send them.
+ */
+public class ServiceTestApp implements AutoCloseable {
+    public static final Duration BOUND = Duration.ofSeconds(20);
+
+    private final BusNamespace namespace;
+    private final ServiceRuntime runtime;
+    private final HttpTestClient http;
+    private final BusProbe probe;
+    private final SessionTokens tokens = new SessionTokens(TestServices.JWT_KEY);
+
+    public ServiceTestApp(String service, Function<ServiceRuntime, Javalin> start) {
+        this(service, TestBuses.freshNamespace(), start);
+    }
+
+    public ServiceTestApp(String service, BusNamespace namespace, Function<ServiceRuntime, Javalin> start) {
+        this.namespace = namespace;
+        runtime = TestServices.open(service, namespace);
+        http = new HttpTestClient(start.apply(runtime).port());
+        probe = new BusProbe(namespace);
+        await().atMost(BOUND).until(() -> runtime.listeners().allSubscribed());
+    }
+
+    /** Records every event published on {@code subject} from now on (and before: deliver-all). */
+    public <E extends Event> List<E> probe(Subject<E> subject) {
+        return probe.record(subject);
+    }
+
+    public HttpTestClient http() {
+        return http;
+    }
+
+    public ServiceRuntime runtime() {
+        return runtime;
+    }
+
+    public BusNamespace namespace() {
+        return namespace;
+    }
+
+    /** Publishes {@code event} as another service would; returns its event id. */
+    public String publish(Event event) throws Exception {
+        return probe.publish(event);
+    }
+
+    public void publishWithId(Event event, String eventId) throws Exception {
+        probe.publishWithId(event, eventId);
+    }
+
+    /** How often this service has handled the event {@code eventId} (0 or 1). */
+    public int processed(String eventId) {
+        return runtime.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM processed_events WHERE event_id = :id").bind("id", eventId)
+                .mapTo(Integer.class).one());
+    }
+
+    /** Headers that sign in a fresh user; {@link #signedIn(String)} for a given one. */
+    public Map<String, String> signedIn() {
+        return signedIn(UUID.randomUUID().toString());
+    }
+
+    public Map<String, String> signedIn(String userId) {
+        return Map.of("Cookie", "session=" + tokens.issue(userId, userId + "@example.com"));
+    }
+
+    @Override
+    public void close() {
+        probe.close();
+        runtime.close();
+        TestDatabases.drop(runtime.database());
+        TestBuses.deleteStreams(namespace);
+    }
+}

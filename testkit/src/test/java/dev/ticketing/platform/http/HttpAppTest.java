@@ -1,0 +1,176 @@
+package dev.ticketing.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.ticketing.platform.errors.BusinessRuleViolation;
+import dev.ticketing.testkit.HttpTestClient;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpAppTest {
+    private static final String KEY = "a-test-key-that-is-long-enough-for-hs256";
+
+    private final SessionTokens tokens = new SessionTokens(KEY);
+    private final AtomicBoolean natsUp = new AtomicBoolean(true);
+    private final CountDownLatch slowStarted = new CountDownLatch(1);
+    private final CountDownLatch slowMayFinish = new CountDownLatch(1);
+    private Javalin app;
+    private HttpTestClient http;
+
+    @BeforeEach
+    void start() {
+        Readiness readiness = new Readiness().require("NATS", natsUp::get);
+        app = HttpApp.create(tokens, readiness, routes -> {
+            routes.post("/api/things", ctx -> {
+                JsonBody body = JsonBody.of(ctx);
+                new Validation()
+                        .require(body.text("title").filter(t -> !t.isEmpty()).isPresent(), "title", "Title is required")
+                        .require(body.number("price").filter(p -> p.signum() > 0).isPresent(), "price",
+                                "Price must be greater than 0")
+                        .orThrow();
+                ctx.status(201).json(Map.of("title", body.text("title").orElseThrow(),
+                        "price", body.number("price").orElseThrow()));
+            });
+            routes.get("/api/boom", ctx -> {
+                throw new IllegalStateException("secret internal detail");
+            });
+            routes.get("/api/rule", ctx -> {
+                throw new BusinessRuleViolation("Cannot edit a reserved ticket");
+            });
+            routes.get("/api/me", ctx -> ctx.json(Sessions.requireUser(ctx)));
+            routes.get("/api/slow", ctx -> {
+                slowStarted.countDown();
+                slowMayFinish.await();
+                ctx.json(Map.of("finished", true));
+            });
+        }).start(0);
+        http = new HttpTestClient(app.port());
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void stopping_lets_a_request_in_flight_finish() throws Exception {
+        var inFlight = CompletableFuture.supplyAsync(() -> http.get("/api/slow", Map.of()));
+        assertThat(slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        var stopping = CompletableFuture.runAsync(app::stop);
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS).execute(slowMayFinish::countDown);
+
+        var response = inFlight.get(15, TimeUnit.SECONDS);
+        stopping.get(15, TimeUnit.SECONDS);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("finished").asBoolean()).isTrue();
+    }
+
+    @Test
+    void answers_an_unknown_route_with_404_and_the_error_body() {
+        var response = http.get("/api/nowhere", Map.of());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Not Found\"}]}");
+    }
+
+    @Test
+    void answers_malformed_json_with_400() {
+        var response = http.post("/api/things", "{\"title\": ", Map.of());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Request body is not valid JSON");
+        assertThat(http.post("/api/things", "[1,2]", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void reports_every_invalid_field_with_its_name() {
+        var response = http.post("/api/things", "{\"title\":\"  \",\"price\":\"10\"}", Map.of());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().toString()).isEqualTo("{\"errors\":["
+                + "{\"message\":\"Title is required\",\"field\":\"title\"},"
+                + "{\"message\":\"Price must be greater than 0\",\"field\":\"price\"}]}");
+    }
+
+    @Test
+    void keeps_exact_decimal_prices() {
+        var response = http.post("/api/things", "{\"title\":\"Concert\",\"price\":10.10}", Map.of());
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.body()).contains("\"price\":10.10");
+    }
+
+    @Test
+    void answers_a_broken_rule_with_400_and_its_message() {
+        var response = http.get("/api/rule", Map.of());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Cannot edit a reserved ticket");
+    }
+
+    @Test
+    void answers_a_server_fault_with_a_generic_500_and_no_stack_trace() {
+        var response = http.get("/api/boom", Map.of());
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Something went wrong\"}]}");
+        assertThat(response.body()).doesNotContain("secret", "Exception", "at dev.");
+    }
+
+    @Test
+    void refuses_a_body_over_the_size_limit() {
+        String big = "{\"title\":\"" + "x".repeat((int) HttpApp.MAX_BODY_BYTES) + "\",\"price\":1}";
+        var response = http.post("/api/things", big, Map.of());
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().at("/errors/0/message").asText()).contains("too large");
+    }
+
+    @Test
+    void reads_the_user_from_the_session_cookie_or_a_bearer_token() {
+        String token = tokens.issue("user-1", "a@b.c");
+        var byCookie = http.get("/api/me", Map.of("Cookie", "session=" + token));
+        assertThat(byCookie.status()).isEqualTo(200);
+        assertThat(byCookie.json().get("id").asText()).isEqualTo("user-1");
+        assertThat(byCookie.json().get("email").asText()).isEqualTo("a@b.c");
+        assertThat(byCookie.json().get("exp").asLong() - byCookie.json().get("iat").asLong()).isEqualTo(86_400);
+        var byBearer = http.get("/api/me", Map.of("Authorization", "Bearer " + token));
+        assertThat(byBearer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void requires_a_signed_in_user_where_asked() {
+        var response = http.get("/api/me", Map.of());
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Not authorized");
+    }
+
+    @Test
+    void treats_expired_forged_and_unsigned_tokens_as_signed_out() {
+        Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
+        String expired = new SessionTokens(KEY, Duration.ofDays(1), yesterday).issue("u", "a@b.c");
+        String forged = new SessionTokens("another-key-that-is-also-long-enough-000").issue("u", "a@b.c");
+        String unsigned = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
+                .withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.none());
+        for (String token : new String[] {expired, forged, unsigned, "garbage"}) {
+            assertThat(http.get("/api/me", Map.of("Cookie", "session=" + token)).status()).isEqualTo(401);
+            assertThat(http.get("/api/me", Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void reports_health_and_readiness() {
+        assertThat(http.get("/health", Map.of()).status()).isEqualTo(200);
+        assertThat(http.get("/ready", Map.of()).status()).isEqualTo(200);
+        natsUp.set(false);
+        var notReady = http.get("/ready", Map.of());
+        assertThat(notReady.status()).isEqualTo(503);
+        assertThat(notReady.json().at("/errors/0/message").asText()).contains("NATS");
+    }
+}

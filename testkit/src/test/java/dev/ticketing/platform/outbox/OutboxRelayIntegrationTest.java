@@ -1,0 +1,172 @@
+package dev.ticketing.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ticketing.contract.ExpirationComplete;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.bus.BusConnection;
+import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.bus.EventListener;
+import dev.ticketing.platform.bus.ListenerSettings;
+import dev.ticketing.platform.db.Database;
+import dev.ticketing.platform.work.Outcome;
+import dev.ticketing.testkit.ChildNatsServer;
+import dev.ticketing.testkit.TestBuses;
+import dev.ticketing.testkit.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The transactional outbox and its relay, against the real PostgreSQL and nats-server. */
+class OutboxRelayIntegrationTest {
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private BusNamespace namespace;
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        namespace = TestBuses.freshNamespace();
+        database = TestDatabases.open();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (AutoCloseable closeable : toClose.reversed()) {
+            closeable.close();
+        }
+        TestDatabases.drop(database);
+        TestBuses.deleteStreams(namespace);
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    private OutboxRelay relay(Database on, BusConnection bus, RelaySettings settings) {
+        return closeLater(new OutboxRelay(on, bus, settings)).start();
+    }
+
+    /** Records the order ids of the expiration events the bus delivers, in delivery order. */
+    private List<String> recordDeliveries(BusConnection bus) {
+        List<String> received = new CopyOnWriteArrayList<>();
+        EventListener<ExpirationComplete> listener = closeLater(new EventListener<>(bus, "recorder",
+                Subject.EXPIRATION_COMPLETE, (event, delivery) -> {
+                    received.add(event.orderId());
+                    return Outcome.HANDLED;
+                }, ListenerSettings.defaults(Duration.ofSeconds(5)).withMaxInFlight(1)));
+        listener.start();
+        await().atMost(BOUND).until(listener::isSubscribed);
+        return received;
+    }
+
+    private List<String> commitEvents(int count) {
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String orderId = "order-" + i + "-" + UUID.randomUUID();
+            database.jdbi().useTransaction(tx -> Outbox.add(tx, new ExpirationComplete(orderId)));
+            orderIds.add(orderId);
+        }
+        return orderIds;
+    }
+
+    private int unpublishedRows() {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM outbox WHERE published_at IS NULL").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void relays_committed_events_to_the_bus_in_commit_order() {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relay"));
+        relay(database, bus, RelaySettings.defaults());
+        List<String> received = recordDeliveries(bus);
+
+        List<String> committed = commitEvents(100);
+
+        await().atMost(BOUND).until(() -> received.size() >= 100);
+        assertThat(received).containsExactlyElementsOf(committed);
+        await().atMost(BOUND).until(() -> unpublishedRows() == 0);
+    }
+
+    @Test
+    void an_event_whose_transaction_rolled_back_is_never_published() {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relay"));
+        relay(database, bus, RelaySettings.defaults());
+        List<String> received = recordDeliveries(bus);
+
+        try {
+            database.jdbi().useTransaction(tx -> {
+                Outbox.add(tx, new ExpirationComplete("rolled-back"));
+                throw new IllegalStateException("the state change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the whole transaction is gone, event included
+        }
+        List<String> committed = commitEvents(1);
+
+        await().atMost(BOUND).until(() -> received.size() == 1);
+        assertThat(received).containsExactlyElementsOf(committed);
+    }
+
+    @Test
+    void only_one_replica_relays_and_a_standby_takes_over_when_it_stops() {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relays"));
+        RelaySettings quickStandby = RelaySettings.defaults().withStandbyRetry(Duration.ofMillis(200));
+        Database secondReplica = closeLater(Database.open(database.config(), 2));
+        OutboxRelay first = relay(database, bus, quickStandby);
+        await().atMost(BOUND).until(first::isActive);
+        OutboxRelay second = relay(secondReplica, bus, quickStandby);
+        List<String> received = recordDeliveries(bus);
+
+        List<String> before = commitEvents(20);
+        await().atMost(BOUND).until(() -> received.size() >= 20);
+        assertThat(second.isActive()).isFalse();
+
+        first.close();
+        await().atMost(BOUND).until(second::isActive);
+        List<String> after = commitEvents(20);
+
+        await().atMost(BOUND).until(() -> received.size() >= 40);
+        List<String> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertThat(received).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void events_committed_while_nats_is_unreachable_arrive_once_it_is_back_none_lost_none_twice() throws Exception {
+        ChildNatsServer server = closeLater(new ChildNatsServer());
+        BusConnection relayBus = closeLater(BusConnection.connect(server.url(), "relay", namespace));
+        relay(database, relayBus, RelaySettings.defaults());
+
+        List<String> committed = commitEvents(50);
+        await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() -> unpublishedRows() == 50);
+
+        server.start();
+        BusConnection consumerBus = closeLater(BusConnection.connect(server.url(), "consumer", namespace));
+        List<String> received = recordDeliveries(consumerBus);
+
+        await().atMost(BOUND).until(() -> received.size() >= 50);
+        await().atMost(BOUND).until(() -> unpublishedRows() == 0);
+        await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() -> received.size() == 50);
+        assertThat(received).containsExactlyElementsOf(committed);
+    }
+
+    @Test
+    void published_rows_are_deleted_after_the_retention_period() {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relay"));
+        relay(database, bus, RelaySettings.defaults().withRetention(Duration.ofMillis(300)));
+
+        commitEvents(5);
+
+        await().atMost(BOUND).until(() -> database.jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM outbox").mapTo(Integer.class).one()) == 0);
+    }
+}
