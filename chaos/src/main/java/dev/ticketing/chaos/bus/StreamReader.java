@@ -1,7 +1,7 @@
 package dev.ticketing.chaos.bus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.chaos.infra.PrivateNats;
+import dev.ticketing.launcher.local.PrivateNats;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;

@@ -1,5 +1,9 @@
 package dev.ticketing.chaos.infra;
 
+import dev.ticketing.launcher.local.Folders;
+import dev.ticketing.launcher.local.FreePort;
+import dev.ticketing.launcher.local.PrivateNats;
+import dev.ticketing.launcher.local.PrivatePostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +45,8 @@ public final class Marketplace implements AutoCloseable {
         PrivatePostgres postgres = null;
         PrivateNats nats = null;
         try {
-            postgres = PrivatePostgres.start(runFolder.resolve("postgres"));
-            nats = PrivateNats.start(runFolder.resolve("nats"));
+            postgres = PrivatePostgres.start(runFolder.resolve("postgres"), FreePort.pick(), false);
+            nats = PrivateNats.start(runFolder.resolve("nats"), FreePort.pick());
         } catch (IOException | SQLException | RuntimeException e) {
             if (postgres != null) {
                 postgres.close();
@@ -140,6 +144,10 @@ public final class Marketplace implements AutoCloseable {
         }
         nats.close();
         postgres.close();
+        if (!Boolean.getBoolean("chaos.keepData")) {
+            Folders.deleteQuietly(nats.store());
+            Folders.deleteQuietly(postgres.home().resolve("data"));
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ticketing.chaos.infra;
 
+import dev.ticketing.launcher.local.FreePort;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;

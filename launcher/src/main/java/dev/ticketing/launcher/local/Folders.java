@@ -1,4 +1,4 @@
-package dev.ticketing.chaos.infra;
+package dev.ticketing.launcher.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ public final class Folders {
                 }
             });
         } catch (IOException e) {
-            System.err.println("chaos: cannot delete " + root + ": " + e.getMessage());
+            System.err.println("cannot delete " + root + ": " + e.getMessage());
         }
     }
 }

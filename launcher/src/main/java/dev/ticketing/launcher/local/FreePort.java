@@ -1,4 +1,4 @@
-package dev.ticketing.chaos.infra;
+package dev.ticketing.launcher.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.ticketing.chaos.infra;
+package dev.ticketing.launcher.local;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@code nats-server -js} child process of the suite's own, on a port picked at run time with its
- * store in the run folder. Faults: kill -9 and restart on the same store, or on an empty one.
+ * A {@code nats-server -js} child process of our own, with its store under {@code home}; the
+ * server comes from the PATH, or from Debian's package, installed when we are root. Used by
+ * {@code make run} and by the chaos suite, whose faults are kill -9 and a restart on the same store
+ * or on an empty one.
  */
 public final class PrivateNats implements AutoCloseable {
     private final Path store;
@@ -28,9 +30,9 @@ public final class PrivateNats implements AutoCloseable {
         this.port = port;
     }
 
-    public static PrivateNats start(Path home) throws IOException, InterruptedException {
+    public static PrivateNats start(Path home, int port) throws IOException, InterruptedException {
         Files.createDirectories(home);
-        PrivateNats nats = new PrivateNats(home, FreePort.pick());
+        PrivateNats nats = new PrivateNats(home, port);
         nats.startServer();
         return nats;
     }
@@ -51,7 +53,24 @@ public final class PrivateNats implements AutoCloseable {
         }
     }
 
-    private static String server() throws IOException {
+    private static String server() throws IOException, InterruptedException {
+        String found = installed();
+        if (found == null) {
+            DebianPackages.install("nats-server");
+            found = installed();
+        }
+        if (found == null) {
+            throw new IOException("nats-server is not installed (apt-get install nats-server)");
+        }
+        return found;
+    }
+
+    /** True when nats-server is on this machine, or can be installed (as root). */
+    public static boolean available() {
+        return installed() != null || Commands.runningAsRoot();
+    }
+
+    private static String installed() {
         for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").split(File.pathSeparator)) {
             File candidate = new File(directory, "nats-server");
             if (candidate.canExecute()) {
@@ -62,7 +81,7 @@ public final class PrivateNats implements AutoCloseable {
         if (debian.canExecute()) {
             return debian.getPath();
         }
-        throw new IOException("nats-server is not installed (apt-get install nats-server)");
+        return null;
     }
 
     /** kill -9, then the same server on the same store. */
@@ -101,19 +120,28 @@ public final class PrivateNats implements AutoCloseable {
 
     /** A connection for the suite itself (checks and bus faults); the caller closes it. */
     public Connection connect() throws IOException, InterruptedException {
-        return Nats.connect(new Options.Builder().server(url()).connectionName("chaos-suite")
+        return Nats.connect(new Options.Builder().server(url()).connectionName("ticketing-tools")
                 .connectionTimeout(Duration.ofSeconds(3)).maxReconnects(0).noReconnect().build());
     }
 
+    /** The store, for a caller that throws it away after {@link #close()}. */
+    public Path store() {
+        return store;
+    }
+
+    /** Stops the server gracefully (SIGTERM); the store is kept. */
     @Override
     public void close() {
-        try {
-            kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (!Boolean.getBoolean("chaos.keepData")) {
-            Folders.deleteQuietly(store);
+        Process current = process;
+        if (current != null) {
+            current.destroy();
+            try {
+                if (!current.waitFor(10, TimeUnit.SECONDS)) {
+                    current.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
