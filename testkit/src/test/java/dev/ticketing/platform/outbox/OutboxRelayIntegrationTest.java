@@ -6,50 +6,22 @@ import static org.awaitility.Awaitility.await;
 import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.bus.BusConnection;
-import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.ListenerSettings;
 import dev.ticketing.platform.db.Database;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.ChildNatsServer;
 import dev.ticketing.testkit.TestBuses;
-import dev.ticketing.testkit.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The transactional outbox and its relay, against the real PostgreSQL and nats-server. */
-class OutboxRelayIntegrationTest {
+class OutboxRelayIntegrationTest extends OutboxTestBase {
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private BusNamespace namespace;
-    private Database database;
-
-    @BeforeEach
-    void open() {
-        namespace = TestBuses.freshNamespace();
-        database = TestDatabases.open();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (AutoCloseable closeable : toClose.reversed()) {
-            closeable.close();
-        }
-        TestDatabases.drop(database);
-        TestBuses.deleteStreams(namespace);
-    }
-
-    private <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
-        return closeable;
-    }
 
     private OutboxRelay relay(Database on, BusConnection bus, RelaySettings settings) {
         return closeLater(new OutboxRelay(on, bus, settings)).start();
@@ -66,21 +38,6 @@ class OutboxRelayIntegrationTest {
         listener.start();
         await().atMost(BOUND).until(listener::isSubscribed);
         return received;
-    }
-
-    private List<String> commitEvents(int count) {
-        List<String> orderIds = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String orderId = "order-" + i + "-" + UUID.randomUUID();
-            database.jdbi().useTransaction(tx -> Outbox.add(tx, new ExpirationComplete(orderId)));
-            orderIds.add(orderId);
-        }
-        return orderIds;
-    }
-
-    private int unpublishedRows() {
-        return database.jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM outbox WHERE published_at IS NULL").mapTo(Integer.class).one());
     }
 
     @Test

@@ -6,14 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.bus.BusConnection;
-import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.EventListener;
 import dev.ticketing.platform.bus.ListenerSettings;
-import dev.ticketing.platform.db.Database;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.ChildNatsServer;
 import dev.ticketing.testkit.TestBuses;
-import dev.ticketing.testkit.TestDatabases;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.api.StreamConfiguration;
@@ -21,42 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox relay under faults: a database that drops its sessions, NATS down, a stream that lost events. */
-class RelayFaultsIntegrationTest {
+class RelayFaultsIntegrationTest extends OutboxTestBase {
     private static final Duration BOUND = Duration.ofSeconds(40);
     private static final RelaySettings FAST_CHECKS = RelaySettings.defaults()
             .withStreamCheckInterval(Duration.ofMillis(500));
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private BusNamespace namespace;
-    private Database database;
-
-    @BeforeEach
-    void open() {
-        namespace = TestBuses.freshNamespace();
-        database = TestDatabases.open();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        for (AutoCloseable closeable : toClose.reversed()) {
-            closeable.close();
-        }
-        TestDatabases.drop(database);
-        TestBuses.deleteStreams(namespace);
-    }
-
-    private <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
-        return closeable;
-    }
 
     /** Counts the deliveries of each order id on the bus. */
     private Map<String, AtomicInteger> countDeliveries(BusConnection bus) {
@@ -69,21 +40,6 @@ class RelayFaultsIntegrationTest {
         listener.start();
         await().atMost(BOUND).until(listener::isSubscribed);
         return received;
-    }
-
-    private List<String> commitEvents(int count) {
-        List<String> orderIds = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String orderId = "order-" + i + "-" + UUID.randomUUID();
-            database.jdbi().useTransaction(tx -> Outbox.add(tx, new ExpirationComplete(orderId)));
-            orderIds.add(orderId);
-        }
-        return orderIds;
-    }
-
-    private int unpublishedRows() {
-        return database.jdbi().withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM outbox WHERE published_at IS NULL").mapTo(Integer.class).one());
     }
 
     /** What a database restart does to a service: every session of its schema is ended by the server. */
