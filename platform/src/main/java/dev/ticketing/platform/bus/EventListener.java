@@ -4,7 +4,9 @@ import dev.ticketing.contract.Event;
 import dev.ticketing.contract.EventCodec;
 import dev.ticketing.contract.MalformedEvent;
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.bus.ListenerTelemetry.Fate;
 import dev.ticketing.platform.db.TransientFailures;
+import dev.ticketing.platform.observability.Telemetry;
 import dev.ticketing.platform.work.Outcome;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
@@ -47,6 +49,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     private final ListenerSettings settings;
     private final String durable;
     private final Semaphore slots;
+    private final ListenerTelemetry telemetry;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
     private volatile MessageConsumer consumer;
@@ -56,6 +59,12 @@ public final class EventListener<E extends Event> implements AutoCloseable {
 
     public EventListener(BusConnection bus, String service, Subject<E> subject, EventHandler<E> handler,
                          ListenerSettings settings) {
+        this(bus, service, subject, handler, settings, Telemetry.none());
+    }
+
+    /** A listener whose deliveries are traced, timed and counted in {@code telemetry}. */
+    public EventListener(BusConnection bus, String service, Subject<E> subject, EventHandler<E> handler,
+                         ListenerSettings settings, Telemetry telemetry) {
         this.bus = bus;
         this.service = service;
         this.subject = subject;
@@ -63,6 +72,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
         this.settings = settings;
         this.durable = bus.namespace().durableName(service, subject);
         this.slots = new Semaphore(settings.maxInFlight());
+        this.telemetry = new ListenerTelemetry(telemetry, durable);
     }
 
     /**
@@ -133,7 +143,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
 
     private boolean consumerExists(Connection connection) throws Exception {
         try {
-            connection.jetStreamManagement().getConsumerInfo(bus.namespace().eventsStream(), durable);
+            telemetry.serverSaid(connection.jetStreamManagement().getConsumerInfo(bus.namespace().eventsStream(), durable));
             return true;
         } catch (JetStreamApiException e) {
             if (e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getApiErrorCode() == STREAM_NOT_FOUND) {
@@ -195,49 +205,63 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     private void process(Message message) {
         String contractSubject = bus.namespace().contractName(message.getSubject());
         Delivery delivery = Delivery.of(message, contractSubject, durable);
+        try (ListenerTelemetry.Handling handling = telemetry.handling(message, contractSubject, delivery.eventId())) {
+            handling.settled(process(message, delivery, handling));
+        }
+    }
+
+    private Fate process(Message message, Delivery delivery, ListenerTelemetry.Handling handling) {
         if (delivery.eventId() == null) {
-            deadLetter(message, "no event id (headers " + Delivery.EVENT_ID + " and " + Delivery.MSG_ID + " missing)");
-            return;
+            return deadLetter(message, "no event id (headers " + Delivery.EVENT_ID + " and " + Delivery.MSG_ID + " missing)");
         }
         E event;
         try {
             event = EventCodec.decode(subject, message.getData());
         } catch (MalformedEvent e) {
-            deadLetter(message, "malformed: " + e.getMessage());
-            return;
+            return deadLetter(message, "malformed: " + e.getMessage());
         }
         try {
-            Outcome outcome = handler.handle(event, delivery);
-            if (outcome == Outcome.HANDLED) {
+            Outcome outcome;
+            try {
+                outcome = handler.handle(event, delivery);
+            } finally {
+                handling.handlerDone();
+            }
+            if (outcome != Outcome.NOT_YET) {
                 message.ack();
+                return outcome == Outcome.DUPLICATE ? Fate.DUPLICATE : Fate.HANDLED;
             } else if (Duration.between(delivery.publishedAt(), Instant.now()).compareTo(settings.maxWait()) > 0) {
-                deadLetter(message, "waited more than " + settings.maxWait() + " for an event it depends on");
+                return deadLetter(message, "waited more than " + settings.maxWait() + " for an event it depends on");
             } else {
                 message.nakWithDelay(settings.waitDelayAfter(delivery.deliveredCount()));
+                return Fate.WAITING;
             }
         } catch (Exception e) {
             if (TransientFailures.isTransient(e)) {
                 log.debug("{} event {} met a transient failure (delivery {}), retrying: {}", subject,
                         delivery.eventId(), delivery.deliveredCount(), e.toString());
                 message.nakWithDelay(settings.retryDelayAfter(delivery.deliveredCount()));
+                return Fate.RETRIED;
             } else if (delivery.deliveredCount() >= settings.maxDeliveries()) {
                 log.error("{} event {} failed {} times; setting it aside", subject, delivery.eventId(),
                         delivery.deliveredCount(), e);
-                deadLetter(message, "failed " + delivery.deliveredCount() + " times: " + e);
+                return deadLetter(message, "failed " + delivery.deliveredCount() + " times: " + e);
             } else {
                 log.warn("{} event {} failed (delivery {}), retrying: {}", subject, delivery.eventId(),
                         delivery.deliveredCount(), e.toString());
                 message.nakWithDelay(settings.retryDelayAfter(delivery.deliveredCount()));
+                return Fate.RETRIED;
             }
         }
     }
 
-    private void deadLetter(Message message, String reason) {
+    private Fate deadLetter(Message message, String reason) {
         try {
             DeadLetters.send(bus.await(), bus.namespace(), service, durable, message, reason);
             message.term();
             log.warn("Set aside {} message {} in the dead-letter stream: {}", subject,
                     message.metaData().streamSequence(), reason);
+            return Fate.DEAD_LETTERED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -245,6 +269,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
                     message.metaData().streamSequence(), e.toString());
             message.nakWithDelay(settings.maxRetryDelay());
         }
+        return Fate.RETRIED;
     }
 
     /**

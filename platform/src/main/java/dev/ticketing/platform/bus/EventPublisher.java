@@ -3,6 +3,7 @@ package dev.ticketing.platform.bus;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.EventCodec;
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.observability.TraceContext;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.api.PublishAck;
@@ -46,12 +47,21 @@ public final class EventPublisher {
      */
     public CompletableFuture<PublishAck> publishAsync(String subject, String eventId, byte[] payload)
             throws PublishFailed {
+        return publishAsync(subject, eventId, payload, null);
+    }
+
+    /** As {@link #publishAsync(String, String, byte[])}, carrying {@code traceParent} (when not null) in a header. */
+    public CompletableFuture<PublishAck> publishAsync(String subject, String eventId, byte[] payload,
+                                                      String traceParent) throws PublishFailed {
         String natsSubject = natsSubjects.get(subject);
         if (natsSubject == null) {
             throw new IllegalArgumentException("not a subject of the contract: " + subject);
         }
         // Nats-Msg-Id is both the event id and the stream's duplicate key (Delivery reads it back).
         Headers headers = new Headers().put(Delivery.MSG_ID, eventId);
+        if (traceParent != null) {
+            headers.put(TraceContext.TRACEPARENT, traceParent);
+        }
         try {
             return jetStream().publishAsync(natsSubject, headers, payload);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.ticketing.platform.bus;
 
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.observability.Telemetry;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,16 +19,23 @@ public final class Listeners implements AutoCloseable {
     private final BusConnection bus;
     private final String service;
     private final ListenerSettings settings;
+    private final Telemetry telemetry;
     private final List<EventListener<?>> listeners = new ArrayList<>();
 
     public Listeners(BusConnection bus, String service, ListenerSettings settings) {
+        this(bus, service, settings, Telemetry.none());
+    }
+
+    /** Listeners whose deliveries are traced, timed and counted in {@code telemetry}. */
+    public Listeners(BusConnection bus, String service, ListenerSettings settings, Telemetry telemetry) {
         this.bus = bus;
         this.service = service;
         this.settings = settings;
+        this.telemetry = telemetry;
     }
 
     public <E extends Event> Listeners on(Subject<E> subject, EventHandler<E> handler) {
-        listeners.add(new EventListener<>(bus, service, subject, handler, settings));
+        listeners.add(new EventListener<>(bus, service, subject, handler, settings, telemetry));
         return this;
     }
 

@@ -3,6 +3,7 @@ package dev.ticketing.platform.http;
 import dev.ticketing.contract.json.Json;
 import dev.ticketing.platform.db.TransientFailures;
 import dev.ticketing.platform.errors.RequestRejected;
+import dev.ticketing.platform.observability.HttpTelemetry;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -41,6 +42,12 @@ public final class HttpApp {
      * @param routes    the service's routes, declared in one place
      */
     public static Javalin create(SessionTokens tokens, Readiness readiness, Consumer<RoutesConfig> routes) {
+        return create(tokens, readiness, HttpTelemetry.none(), routes);
+    }
+
+    /** As {@link #create(SessionTokens, Readiness, Consumer)}, with every request traced and timed by {@code telemetry}. */
+    public static Javalin create(SessionTokens tokens, Readiness readiness, HttpTelemetry telemetry,
+                                 Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -51,6 +58,7 @@ public final class HttpApp {
                 server.insertHandler(new GracefulHandler());
             });
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            telemetry.install(config);
             config.routes.before(ctx -> Sessions.read(ctx, tokens));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> ready(ctx, readiness));

@@ -32,7 +32,7 @@ public final class Inbox {
 
     /**
      * Runs {@code step} once per event, in one transaction with the processed-event record. A
-     * duplicate is {@link Outcome#HANDLED} without running it; {@link Outcome#NOT_YET} rolls
+     * duplicate is {@link Outcome#DUPLICATE} without running it; {@link Outcome#NOT_YET} rolls
      * everything back.
      */
     public <E extends Event> EventHandler<E> once(Step<E> step) {
@@ -40,7 +40,7 @@ public final class Inbox {
             try {
                 return jdbi.inTransaction(transaction -> {
                     if (!firstTime(transaction, delivery)) {
-                        return Outcome.HANDLED;
+                        return Outcome.DUPLICATE;
                     }
                     Outcome outcome = step.apply(new JdbiUnitOfWork(transaction), event);
                     if (outcome == Outcome.NOT_YET) {
@@ -63,7 +63,7 @@ public final class Inbox {
         EventHandler<E> handler = once(step);
         return (event, delivery) -> {
             Outcome outcome = handler.handle(event, delivery);
-            if (outcome == Outcome.HANDLED) {
+            if (outcome != Outcome.NOT_YET) {
                 afterCommit.accept(event);
             }
             return outcome;
@@ -78,10 +78,11 @@ public final class Inbox {
      */
     public <E extends Event> EventHandler<E> onceWithoutTransaction(Consumer<E> step) {
         return (event, delivery) -> {
-            if (!jdbi.withHandle(handle -> recorded(handle, delivery))) {
-                step.accept(event);
-                jdbi.useHandle(handle -> firstTime(handle, delivery));
+            if (jdbi.withHandle(handle -> recorded(handle, delivery))) {
+                return Outcome.DUPLICATE;
             }
+            step.accept(event);
+            jdbi.useHandle(handle -> firstTime(handle, delivery));
             return Outcome.HANDLED;
         };
     }

@@ -29,14 +29,16 @@ final class OutboxPipeline implements AutoCloseable {
     private final Jdbi jdbi;
     private final EventPublisher publisher;
     private final int batchSize;
+    private final RelayTelemetry telemetry;
     private final ExecutorService marker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-mark").factory());
     private final Queue<Batch> unsettled = new ConcurrentLinkedQueue<>();
     private Batch inFlight;
 
-    OutboxPipeline(Jdbi jdbi, EventPublisher publisher, int batchSize) {
+    OutboxPipeline(Jdbi jdbi, EventPublisher publisher, int batchSize, RelayTelemetry telemetry) {
         this.jdbi = jdbi;
         this.publisher = publisher;
         this.batchSize = batchSize;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -99,13 +101,13 @@ final class OutboxPipeline implements AutoCloseable {
     private List<OutboxRow> readUnpublished() {
         List<Long> skip = unsettled.stream().flatMap(b -> b.rows.stream()).map(OutboxRow::id).toList();
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id, event_id, subject, payload FROM outbox
+                        SELECT id, event_id, subject, payload, trace_parent FROM outbox
                         WHERE published_at IS NULL AND id <> ALL(:skip)
                         ORDER BY id LIMIT :limit""")
                 .bindArray("skip", Long.class, skip)
                 .bind("limit", batchSize)
                 .map((rs, ctx) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("subject"),
-                        rs.getString("payload")))
+                        rs.getString("payload"), rs.getString("trace_parent")))
                 .list());
     }
 
@@ -113,8 +115,9 @@ final class OutboxPipeline implements AutoCloseable {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
             try {
+                String traceParent = telemetry.publishing(row.subject(), row.eventId(), row.traceParent());
                 acks.add(publisher.publishAsync(row.subject(), row.eventId(),
-                        row.payload().getBytes(StandardCharsets.UTF_8)));
+                        row.payload().getBytes(StandardCharsets.UTF_8), traceParent));
             } catch (PublishFailed e) {
                 return new Batch(rows, acks, e);
             }
@@ -146,7 +149,7 @@ final class OutboxPipeline implements AutoCloseable {
         });
     }
 
-    private record OutboxRow(long id, String eventId, String subject, String payload) {
+    private record OutboxRow(long id, String eventId, String subject, String payload, String traceParent) {
     }
 
     /** Rows and the acknowledgements of those that were queued; {@code failure} if queueing stopped early. */
@@ -171,6 +174,7 @@ final class OutboxPipeline implements AutoCloseable {
                     try {
                         sequences.add(publisher.await(acks.get(i), rows.get(i).eventId()).getSeqno());
                         acknowledged.add(rows.get(i).id());
+                        telemetry.published(rows.get(i).subject());
                     } catch (PublishFailed e) {
                         first = e;
                     }

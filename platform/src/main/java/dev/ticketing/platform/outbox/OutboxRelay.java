@@ -4,6 +4,7 @@ import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.EventPublisher;
 import dev.ticketing.platform.bus.PublishFailed;
 import dev.ticketing.platform.db.Database;
+import dev.ticketing.platform.observability.Telemetry;
 import io.nats.client.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,10 +52,15 @@ public final class OutboxRelay implements AutoCloseable {
     private String failing;
 
     public OutboxRelay(Database database, BusConnection bus, RelaySettings settings) {
+        this(database, bus, settings, Telemetry.none());
+    }
+
+    /** A relay whose publications are traced and counted in {@code telemetry}. */
+    public OutboxRelay(Database database, BusConnection bus, RelaySettings settings, Telemetry telemetry) {
         this.database = database;
         this.bus = bus;
         this.pipeline = new OutboxPipeline(database.jdbi(), new EventPublisher(bus, settings.publishTimeout()),
-                settings.batchSize());
+                settings.batchSize(), new RelayTelemetry(telemetry));
         this.lossCheck = new StreamLossCheck(database.jdbi(), bus.namespace().eventsStream());
         this.settings = settings;
         this.schema = database.config().schema();

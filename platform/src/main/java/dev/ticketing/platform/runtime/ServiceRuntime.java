@@ -12,10 +12,14 @@ import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.inbox.Inbox;
+import dev.ticketing.platform.observability.HttpTelemetry;
+import dev.ticketing.platform.observability.ServiceTelemetry;
+import dev.ticketing.platform.observability.Telemetry;
 import dev.ticketing.platform.outbox.OutboxRelay;
 import dev.ticketing.platform.outbox.RelaySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,16 +43,19 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Listeners listeners;
     private final Inbox inbox;
     private final SessionTokens tokens;
+    private final ServiceTelemetry telemetry;
     private final List<AutoCloseable> components = new ArrayList<>();
     private Javalin http;
     private boolean closed;
 
-    private ServiceRuntime(ServiceConfig config, Database database, BusConnection bus) {
+    private ServiceRuntime(ServiceConfig config, Database database, BusConnection bus, ServiceTelemetry telemetry) {
         this.config = config;
         this.database = database;
         this.bus = bus;
-        this.relay = new OutboxRelay(database, bus, RelaySettings.defaults());
-        this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()));
+        this.telemetry = telemetry;
+        this.relay = new OutboxRelay(database, bus, RelaySettings.defaults(), telemetry.telemetry());
+        this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()),
+                telemetry.telemetry());
         this.inbox = new Inbox(database.jdbi());
         this.tokens = new SessionTokens(config.jwtKey());
     }
@@ -58,10 +65,20 @@ public final class ServiceRuntime implements AutoCloseable {
      * connects to NATS and starts the outbox relay.
      */
     public static ServiceRuntime open(ServiceConfig config) {
+        return open(config, ServiceTelemetry.open(config.service(), config.env()));
+    }
+
+    /** As {@link #open(ServiceConfig)}, sending the service's spans to {@code openTelemetry}. */
+    public static ServiceRuntime open(ServiceConfig config, OpenTelemetry openTelemetry) {
+        return open(config, ServiceTelemetry.open(config.service(), openTelemetry));
+    }
+
+    private static ServiceRuntime open(ServiceConfig config, ServiceTelemetry telemetry) {
         Database database = Database.open(config.database(), 10, "classpath:db/" + config.service());
         BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
                 new BusNamespace(config.subjectPrefix()));
-        ServiceRuntime runtime = new ServiceRuntime(config, database, bus);
+        ServiceRuntime runtime = new ServiceRuntime(config, database, bus, telemetry);
+        ServiceGauges.register(telemetry.telemetry().meters(), config.service(), database, bus, runtime.relay);
         runtime.relay.start();
         return runtime;
     }
@@ -99,6 +116,11 @@ public final class ServiceRuntime implements AutoCloseable {
         return tokens;
     }
 
+    /** The service's tracer and the meters behind its {@code /metrics}, for meters of its own. */
+    public Telemetry telemetry() {
+        return telemetry.telemetry();
+    }
+
     /** Makes the service's listeners idempotent: see {@link Inbox}. */
     public Inbox inbox() {
         return inbox;
@@ -126,7 +148,8 @@ public final class ServiceRuntime implements AutoCloseable {
                 .require("database", database::isReachable)
                 .require("outbox relay", relay::isHealthy)
                 .require("listeners", listeners::allSubscribed);
-        http = HttpApp.create(tokens, readiness, routes).start(config.port());
+        http = HttpApp.create(tokens, readiness, new HttpTelemetry(telemetry.telemetry(), telemetry::scrape), routes)
+                .start(config.port());
         log.info("{} service listening on http://localhost:{}", config.service(), http.port());
         return http;
     }
@@ -158,6 +181,7 @@ public final class ServiceRuntime implements AutoCloseable {
         relay.close();
         bus.close();
         database.close();
+        telemetry.close();
         log.info("{} service stopped", config.service());
     }
 }
