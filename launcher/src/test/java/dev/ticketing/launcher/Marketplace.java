@@ -13,6 +13,7 @@ import dev.ticketing.testkit.TestBuses;
 import dev.ticketing.testkit.TestDatabases;
 import dev.ticketing.testkit.TestServices;
 import io.javalin.Javalin;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +30,20 @@ final class Marketplace implements AutoCloseable {
     static final Duration BOUND = Duration.ofSeconds(60);
 
     private final BusNamespace namespace = TestBuses.freshNamespace();
+    private final OpenTelemetry openTelemetry;
     private final Map<String, ServiceConfig> configs = new HashMap<>();
     private final List<ServiceRuntime> runtimes = new ArrayList<>();
     private final Map<String, String> urls = new HashMap<>();
     private BusProbe watcher;
+
+    Marketplace() {
+        this(null);
+    }
+
+    /** A marketplace whose services send their spans to {@code openTelemetry} (null: each its own). */
+    Marketplace(OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
+    }
 
     BusNamespace namespace() {
         return namespace;
@@ -41,7 +52,8 @@ final class Marketplace implements AutoCloseable {
     /** Starts one more replica of {@code service}; returns a client for it. */
     HttpTestClient start(String service, Function<ServiceRuntime, Javalin> start) {
         ServiceConfig config = configs.computeIfAbsent(service, s -> TestServices.config(s, namespace));
-        ServiceRuntime runtime = ServiceRuntime.open(config);
+        ServiceRuntime runtime = openTelemetry == null ? ServiceRuntime.open(config)
+                : ServiceRuntime.open(config, openTelemetry);
         runtimes.add(runtime);
         int port = start.apply(runtime).port();
         urls.putIfAbsent(service, "http://localhost:" + port);

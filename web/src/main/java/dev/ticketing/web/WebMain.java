@@ -6,6 +6,9 @@ import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
 import dev.ticketing.platform.http.SessionTokens;
+import dev.ticketing.platform.observability.HttpTelemetry;
+import dev.ticketing.platform.observability.ServiceTelemetry;
+import dev.ticketing.platform.observability.Telemetry;
 import dev.ticketing.web.backend.ApiGateway;
 import dev.ticketing.web.backend.Backend;
 import dev.ticketing.web.pages.PageRoutes;
@@ -24,10 +27,19 @@ public final class WebMain {
     }
 
     public static Javalin start(WebSettings settings) {
+        return start(settings, ServiceTelemetry.open("web", Env.system()).telemetry());
+    }
+
+    /**
+     * The front end, tracing every request in {@code telemetry} (it serves no {@code /metrics}: it is
+     * the public address).
+     */
+    public static Javalin start(WebSettings settings, Telemetry telemetry) {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         PageRoutes pages = new PageRoutes(new Backend(), settings, templates);
         ApiGateway api = new ApiGateway(settings);
-        return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), routes -> {
+        return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
+                routes -> {
             pages.register(routes);
             api.register(routes);
             StaticFiles.register(routes);

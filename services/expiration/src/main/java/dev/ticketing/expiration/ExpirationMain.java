@@ -21,7 +21,8 @@ public final class ExpirationMain {
 
     public static Javalin start(ServiceRuntime runtime, ExpirationSettings settings) {
         DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(runtime.database().dataSource(),
-                new EndPaymentWindow(runtime.database().transactions()), settings.pollingInterval())).start();
+                new EndPaymentWindow(runtime.database().transactions()), settings.pollingInterval(),
+                runtime.telemetry().meters())).start();
         new ExpirationEventHandlers(new ScheduleExpiry(timers)).register(runtime.listeners(), runtime.inbox());
         return runtime.serve(routes -> {
         });

@@ -61,7 +61,8 @@ public final class PaymentsMain {
         ReconcilePayments reconcile = new ReconcilePayments(transactions, payments, timed, settle, refund, settleAfter);
         runtime.closeWith(new ReconcileLoop(reconcile, settings.reconcileInterval()).start());
         PaymentRoutes routes = new PaymentRoutes(
-                new PayOrder(transactions, payments, timed, settle, refund, Clock.systemUTC()));
+                new PayOrder(transactions, payments, timed, settle, refund, Clock.systemUTC()),
+                runtime.telemetry().meters());
         return runtime.serve(routes::register);
     }
 

@@ -1,6 +1,7 @@
 package dev.ticketing.web.backend;
 
 import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.observability.TraceContext;
 import dev.ticketing.web.WebSettings;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -48,6 +49,10 @@ public final class ApiGateway {
                 .timeout(Duration.ofSeconds(30))
                 .method(ctx.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
+        String traceParent = TraceContext.currentTraceParent();
+        if (traceParent != null) {
+            request.header(TraceContext.TRACEPARENT, traceParent); // the service's span is a child of ours
+        }
         for (String header : FORWARDED) {
             String value = ctx.header(header);
             if (value != null) {

@@ -6,7 +6,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.ticketing.expiration.application.EndPaymentWindow;
 import dev.ticketing.expiration.domain.Expiry;
 import dev.ticketing.expiration.domain.ExpiryTimers;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
@@ -21,8 +25,21 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
     private final Scheduler scheduler;
 
     public DbSchedulerTimers(DataSource dataSource, EndPaymentWindow endPaymentWindow, Duration pollingInterval) {
+        this(dataSource, endPaymentWindow, pollingInterval, new CompositeMeterRegistry());
+    }
+
+    /** Timers whose lateness (from due to fired) is recorded as {@code ticketing_expiry_lateness_seconds} in {@code meters}. */
+    public DbSchedulerTimers(DataSource dataSource, EndPaymentWindow endPaymentWindow, Duration pollingInterval,
+                             MeterRegistry meters) {
+        Timer lateness = Timer.builder("ticketing.expiry.lateness")
+                .description("How long after its expiresAt an order's timer fired")
+                .publishPercentileHistogram()
+                .register(meters);
         this.task = Tasks.oneTime(TASK, String.class)
-                .execute((instance, context) -> endPaymentWindow.end(instance.getData()));
+                .execute((instance, context) -> {
+                    lateness.record(Duration.between(context.getExecution().executionTime, Instant.now()));
+                    endPaymentWindow.end(instance.getData());
+                });
         this.scheduler = Scheduler.create(dataSource, task)
                 .pollingInterval(pollingInterval)
                 .heartbeatInterval(Duration.ofSeconds(10))

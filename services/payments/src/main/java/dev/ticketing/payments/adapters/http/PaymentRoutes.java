@@ -6,16 +6,27 @@ import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.http.Validation;
 import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.errors.PaymentDeclined;
+import dev.ticketing.platform.errors.RequestRejected;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /** {@code /api/payments}: pay an order, as the contract says. */
 public final class PaymentRoutes {
     private final PayOrder pay;
+    private final MeterRegistry meters;
 
     public PaymentRoutes(PayOrder pay) {
+        this(pay, new CompositeMeterRegistry());
+    }
+
+    /** Routes that count each payment attempt by outcome in {@code ticketing_payments_total}. */
+    public PaymentRoutes(PayOrder pay, MeterRegistry meters) {
         this.pay = pay;
+        this.meters = meters;
     }
 
     public void register(RoutesConfig routes) {
@@ -31,6 +42,19 @@ public final class PaymentRoutes {
                 .require(orderId != null, "orderId", "OrderId must be provided")
                 .require(token != null, "token", "Token must be provided")
                 .orThrow();
-        ctx.status(201).json(Map.of("id", pay.pay(orderId, token, payer.id())));
+        String outcome = "failed";
+        try {
+            String paymentId = pay.pay(orderId, token, payer.id());
+            outcome = "succeeded";
+            ctx.status(201).json(Map.of("id", paymentId));
+        } catch (PaymentDeclined e) {
+            outcome = "declined";
+            throw e;
+        } catch (RequestRejected e) {
+            outcome = "refused";
+            throw e;
+        } finally {
+            meters.counter("ticketing.payments", "outcome", outcome).increment();
+        }
     }
 }
