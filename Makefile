@@ -18,7 +18,7 @@ CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build run-service bench clean dead-letters replay-dead-letter chaos
+.PHONY: run test build run-service bench clean dead-letters replay-dead-letter chaos status
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -37,6 +37,10 @@ run-service: build
 ## dead-letters: list the events set aside in the dead-letter stream
 dead-letters: build
 	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters
+
+## status: each service's readiness, relay, outbox backlog, consumers and dead letters; exits 1 when something is stuck
+status: build
+	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain status
 
 ## replay-dead-letter SEQ=<n>: publish dead letter n again on its original subject
 replay-dead-letter: build

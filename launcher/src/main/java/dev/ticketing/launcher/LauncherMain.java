@@ -45,6 +45,9 @@ public final class LauncherMain {
                 DeadLetterCommand.run(args);
                 return;
             }
+            if (args.length > 0 && args[0].equals("status")) {
+                System.exit(StatusCommand.run(System.getenv(), System.out));
+            }
             Infrastructure infrastructure = Infrastructure.start(localEnvironment(), Path.of(".data"));
             // One hook, so the order holds: the services stop first (requests drained, handlers
             // finished, outbox flushed), and only then the infrastructure they use.
