@@ -12,10 +12,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.util.concurrent.TimeUnit;
 
@@ -49,7 +53,9 @@ public final class ServiceTelemetry implements AutoCloseable {
     public static ServiceTelemetry open(String service, Env env) {
         io.opentelemetry.sdk.trace.SdkTracerProviderBuilder tracing = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(
-                        Attributes.of(AttributeKey.stringKey("service.name"), service))));
+                        Attributes.of(AttributeKey.stringKey("service.name"), service))))
+                // Without any processor the SDK makes no real spans: no ids for logs and events.
+                .addSpanProcessor(new KeepNothing());
         env.optional(OTLP_ENDPOINT).filter(url -> !url.isBlank()).ifPresent(url -> tracing.addSpanProcessor(
                 BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
                         .setEndpoint(url.replaceAll("/+$", "") + "/v1/traces").build()).build()));
@@ -69,6 +75,27 @@ public final class ServiceTelemetry implements AutoCloseable {
     /** The Prometheus text exposition of every meter of the service. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    /** A processor that keeps nothing; its presence makes the SDK record spans (and give them ids). */
+    private static final class KeepNothing implements SpanProcessor {
+        @Override
+        public void onStart(Context parent, ReadWriteSpan span) {
+        }
+
+        @Override
+        public boolean isStartRequired() {
+            return false;
+        }
+
+        @Override
+        public void onEnd(ReadableSpan span) {
+        }
+
+        @Override
+        public boolean isEndRequired() {
+            return false;
+        }
     }
 
     @Override
