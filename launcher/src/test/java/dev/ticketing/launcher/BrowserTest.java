@@ -187,7 +187,7 @@ class BrowserTest {
                 .toList();
     }
 
-    private static ChromeDriver chromium() {
+    static ChromeDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -41,6 +41,7 @@ public final class WebMain {
         return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
                 routes -> {
             pages.register(routes);
+            ApiDocs.register(routes);
             api.register(routes);
             StaticFiles.register(routes);
         }).start(settings.port());
