@@ -41,7 +41,7 @@ class MarketplaceFlowTest {
         try (Marketplace market = new Marketplace()) {
             List<Event> bus = market.watchTheBus();
             HttpTestClient auth = market.start(AuthMain.SERVICE,
-                    r -> AuthMain.start(r, new AuthSettings(Duration.ofHours(1), false, 4)));
+                    r -> AuthMain.start(r, new AuthSettings(false, 4)));
             HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
             HttpTestClient orders = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(WINDOW)));
             market.start(ExpirationMain.SERVICE, r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));

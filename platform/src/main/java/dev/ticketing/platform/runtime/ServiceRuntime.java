@@ -16,6 +16,7 @@ import dev.ticketing.platform.outbox.OutboxRelay;
 import dev.ticketing.platform.outbox.RelaySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,7 +51,7 @@ public final class ServiceRuntime implements AutoCloseable {
         this.relay = new OutboxRelay(database, bus, RelaySettings.defaults());
         this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()));
         this.inbox = new Inbox(database.jdbi());
-        this.tokens = new SessionTokens(config.jwtKey());
+        this.tokens = new SessionTokens(config.jwtKey(), config.sessionLifetime(), Clock.systemUTC());
     }
 
     /**
@@ -60,7 +61,7 @@ public final class ServiceRuntime implements AutoCloseable {
     public static ServiceRuntime open(ServiceConfig config) {
         Database database = Database.open(config.database(), 10, "classpath:db/" + config.service());
         BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
-                new BusNamespace(config.subjectPrefix()));
+                new BusNamespace(config.subjectPrefix()), config.natsCredentials());
         ServiceRuntime runtime = new ServiceRuntime(config, database, bus);
         runtime.relay.start();
         return runtime;

@@ -10,7 +10,6 @@ import dev.ticketing.auth.domain.Users;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
-import java.time.Clock;
 
 /** Wires the auth service: every {@code new}, every route and every listener of it. */
 public final class AuthMain {
@@ -27,8 +26,7 @@ public final class AuthMain {
     public static Javalin start(ServiceRuntime runtime, AuthSettings settings) {
         Users users = new JdbiUsers(runtime.database().jdbi());
         Passwords passwords = new BcryptPasswords(settings.bcryptCost());
-        SessionTokens tokens = new SessionTokens(runtime.config().jwtKey(), settings.sessionLifetime(),
-                Clock.systemUTC());
+        SessionTokens tokens = runtime.tokens();
         UserRoutes routes = new UserRoutes(new SignUp(users, passwords), new SignIn(users, passwords), tokens,
                 settings.secureCookies());
         return runtime.serve(routes::register);

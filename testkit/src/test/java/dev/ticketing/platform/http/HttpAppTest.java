@@ -152,13 +152,21 @@ class HttpAppTest {
     }
 
     @Test
-    void treats_expired_forged_and_unsigned_tokens_as_signed_out() {
+    void treats_expired_forged_unsigned_foreign_and_overlong_tokens_as_signed_out() {
         Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
         String expired = new SessionTokens(KEY, Duration.ofDays(1), yesterday).issue("u", "a@b.c");
         String forged = new SessionTokens("another-key-that-is-also-long-enough-000").issue("u", "a@b.c");
         String unsigned = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
                 .withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.none());
-        for (String token : new String[] {expired, forged, unsigned, "garbage"}) {
+        String withoutIssuer = JWT.create().withJWTId("j").withClaim("id", "u").withClaim("email", "a@b.c")
+                .withIssuedAt(Instant.now()).withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.HMAC256(KEY));
+        String forever = JWT.create().withIssuer(SessionTokens.ISSUER).withAudience(SessionTokens.ISSUER)
+                .withJWTId("j").withClaim("id", "u").withClaim("email", "a@b.c").withIssuedAt(Instant.now())
+                .withExpiresAt(Instant.parse("9999-12-31T00:00:00Z")).sign(Algorithm.HMAC256(KEY));
+        String fromTheFuture = new SessionTokens(KEY, Duration.ofDays(1),
+                Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC)).issue("u", "a@b.c");
+        for (String token : new String[] {expired, forged, unsigned, "garbage", withoutIssuer, forever,
+                fromTheFuture}) {
             assertThat(http.get("/api/me", Map.of("Cookie", "session=" + token)).status()).isEqualTo(401);
             assertThat(http.get("/api/me", Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(401);
         }

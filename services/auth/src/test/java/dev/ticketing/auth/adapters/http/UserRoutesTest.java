@@ -197,7 +197,7 @@ class UserRoutesTest {
 
     @Test
     void leaves_out_the_secure_flag_when_switched_off_for_plain_local_http() {
-        try (AuthTestApp local = new AuthTestApp(new AuthSettings(Duration.ofHours(1), false, 4))) {
+        try (AuthTestApp local = new AuthTestApp(new AuthSettings(false, 4))) {
             Response response = local.http().post("/api/users/signup", credentials(anEmail(), "password"), Map.of());
             assertThat(sessionCookie(response)).doesNotContainIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
         }
