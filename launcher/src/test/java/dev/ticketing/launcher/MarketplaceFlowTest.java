@@ -12,6 +12,7 @@ import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.SessionRevoked;
 import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.contract.TicketUpdated;
 import dev.ticketing.expiration.ExpirationMain;
@@ -97,6 +98,7 @@ class MarketplaceFlowTest {
             case OrderCancelled e -> "order.cancelled " + e.id();
             case ExpirationComplete e -> "expiration.complete " + e.orderId();
             case PaymentCreated e -> "payment.created " + e.orderId();
+            case SessionRevoked e -> "session.revoked " + e.userId();
         };
     }
 

@@ -41,6 +41,12 @@ public final class HttpApp {
      * @param routes    the service's routes, declared in one place
      */
     public static Javalin create(SessionTokens tokens, Readiness readiness, Consumer<RoutesConfig> routes) {
+        return create(tokens, new RevokedSessions(), readiness, routes);
+    }
+
+    /** As {@link #create(SessionTokens, Readiness, Consumer)}, refusing the sessions {@code revoked} holds. */
+    public static Javalin create(SessionTokens tokens, RevokedSessions revoked, Readiness readiness,
+                                 Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -51,7 +57,7 @@ public final class HttpApp {
                 server.insertHandler(new GracefulHandler());
             });
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
-            config.routes.before(ctx -> Sessions.read(ctx, tokens));
+            config.routes.before(ctx -> Sessions.read(ctx, tokens, revoked));
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> ready(ctx, readiness));
             routes.accept(config.routes);

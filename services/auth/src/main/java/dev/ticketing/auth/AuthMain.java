@@ -4,6 +4,7 @@ import dev.ticketing.auth.adapters.http.UserRoutes;
 import dev.ticketing.auth.adapters.persistence.JdbiUsers;
 import dev.ticketing.auth.adapters.security.BcryptPasswords;
 import dev.ticketing.auth.application.SignIn;
+import dev.ticketing.auth.application.SignOut;
 import dev.ticketing.auth.application.SignUp;
 import dev.ticketing.auth.domain.Passwords;
 import dev.ticketing.auth.domain.Users;
@@ -27,7 +28,8 @@ public final class AuthMain {
         Users users = new JdbiUsers(runtime.database().jdbi());
         Passwords passwords = new BcryptPasswords(settings.bcryptCost());
         SessionTokens tokens = runtime.tokens();
-        UserRoutes routes = new UserRoutes(new SignUp(users, passwords), new SignIn(users, passwords), tokens,
+        UserRoutes routes = new UserRoutes(new SignUp(users, passwords), new SignIn(users, passwords),
+                new SignOut(runtime.database().transactions()), tokens, runtime.revokedSessions(),
                 settings.secureCookies());
         return runtime.serve(routes::register);
     }
