@@ -48,9 +48,9 @@ public final class TicketRoutes {
         static TitleAndPrice of(Context ctx) {
             JsonBody body = JsonBody.of(ctx);
             String title = body.text("title").orElse(null);
-            BigDecimal price = body.number("price").orElse(null);
+            BigDecimal price = body.decimal("price").orElse(null);
             new Validation()
-                    .require(TicketRules.isValidTitle(title), "title", "Title is required")
+                    .check("title", TicketRules.titleProblem(title))
                     .require(TicketRules.isValidPrice(price), "price", "Price must be greater than 0")
                     .orThrow();
             return new TitleAndPrice(title, price);

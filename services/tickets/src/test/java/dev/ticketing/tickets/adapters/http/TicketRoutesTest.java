@@ -69,12 +69,38 @@ class TicketRoutesTest {
         assertFieldError(create(user, "{\"title\":\"   \",\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"title\":42,\"price\":10}"), "title", "Title is required");
+        assertFieldError(create(user, "{\"title\":\"" + "x".repeat(121) + "\",\"price\":10}"), "title",
+                "Title must be at most 120 characters");
+        for (String bad : new String[] {"a\\u0000b", "line\\nbreak", "tab\\tbed", "half \\ud800 pair"}) {
+            assertFieldError(create(user, "{\"title\":\"" + bad + "\",\"price\":10}"), "title",
+                    "Title contains invalid characters");
+        }
+    }
+
+    @Test
+    void accepts_a_title_of_120_characters_after_trimming() {
+        String title = "é".repeat(120);
+        Response created = create(app.signedIn(), "{\"title\":\"  " + title + "  \",\"price\":10}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("title").asText()).isEqualTo(title);
+    }
+
+    @Test
+    void accepts_a_price_given_as_a_string_holding_a_plain_decimal_and_answers_a_number() {
+        for (String price : new String[] {"\"25\"", "\"25.00\"", "\" 25.5 \""}) {
+            Response created = create(app.signedIn(), "{\"title\":\"Concert\",\"price\":" + price + "}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().get("price").isNumber()).isTrue();
+            assertThat(created.json().get("price").decimalValue()).isEqualByComparingTo(price.replace("\"", "").trim());
+        }
     }
 
     @Test
     void returns_an_error_if_an_invalid_price_is_provided() {
         Map<String, String> user = app.signedIn();
-        for (String price : new String[] {"-10", "0", "\"10\"", "10.123", "1000000", "null", "true"}) {
+        for (String price : new String[] {"-10", "0", "10.123", "1000000", "null", "true", "1e10000", "1e-2147483647",
+                "\"1e3\"", "\"-10\"", "\"10.123\"", "\"ten\"", "\"\"", "\"0x10\"", "\"1000000\"", "\"" + "9".repeat(5000) + "\"",
+                "[10]", "{\"amount\":10}"}) {
             assertFieldError(create(user, "{\"title\":\"Concert\",\"price\":" + price + "}"), "price",
                     "Price must be greater than 0");
         }
@@ -87,6 +113,9 @@ class TicketRoutesTest {
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.json().get("errors")).hasSize(2);
         assertThat(create(app.signedIn(), "{\"title\":").status()).isEqualTo(400);
+        Response absurd = create(app.signedIn(), "{\"title\":\"Concert\",\"price\":1e-2147483649}");
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(absurd.json().at("/errors/0/message").asText()).isNotBlank();
     }
 
     @Test
