@@ -27,8 +27,17 @@ class WebFrontEndTest {
     @BeforeEach
     void start() {
         services = Javalin.create(config -> {
-            config.routes.get("/api/tickets", ctx -> ctx.json(List.of(
-                    Map.of("id", "t-1", "title", "Concert", "price", 25.5, "userId", "u-1", "version", 0))));
+            config.routes.get("/api/tickets", ctx -> {
+                seenByServices.add(ctx.method() + " " + ctx.path() + " " + ctx.queryString());
+                if (ctx.queryParam("cursor") == null) {
+                    ctx.header("Link", "</api/tickets?limit=50&cursor=c2>; rel=\"next\"");
+                    ctx.json(List.of(Map.of("id", "t-1", "title", "Concert", "price", 25.5, "userId", "u-1",
+                            "version", 0)));
+                } else {
+                    ctx.json(List.of(Map.of("id", "t-2", "title", "Opera", "price", 30, "userId", "u-1",
+                            "version", 0)));
+                }
+            });
             config.routes.post("/api/users/signup", ctx -> {
                 seenByServices.add(ctx.method() + " " + ctx.path() + " " + ctx.header("Cookie") + " " + ctx.body());
                 ctx.status(201).header("Set-Cookie", "session=abc; Path=/; HttpOnly").json(Map.of("id", "u-2"));
@@ -51,6 +60,16 @@ class WebFrontEndTest {
 
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("Concert").contains("25.50");
+    }
+
+    @Test
+    void the_home_page_links_to_the_next_page_of_tickets() {
+        Response first = http.get("/", Map.of());
+        assertThat(first.body()).contains("href=\"/?cursor=c2\"").contains(">Next</a>");
+
+        Response second = http.get("/?cursor=c2", Map.of());
+        assertThat(second.body()).contains("Opera").doesNotContain("Concert").doesNotContain(">Next</a>");
+        assertThat(seenByServices).contains("GET /api/tickets cursor=c2");
     }
 
     @Test

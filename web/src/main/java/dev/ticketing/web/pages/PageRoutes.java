@@ -44,12 +44,12 @@ public final class PageRoutes {
     }
 
     private void home(Context ctx) {
-        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets", null);
+        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets" + pageQuery(ctx), null);
         List<TicketRow> tickets = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(t -> tickets.add(TicketRow.of(t)));
         }
-        render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets));
+        render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets, "next", nextPage("/", reply)));
     }
 
     private void credentials(Context ctx, String heading, String action, String email, FormErrors errors) {
@@ -123,12 +123,13 @@ public final class PageRoutes {
     }
 
     private void orders(Context ctx) {
-        Reply reply = backend.get(services.ordersUrl() + "/api/orders", session(ctx));
+        Reply reply = backend.get(services.ordersUrl() + "/api/orders" + pageQuery(ctx), session(ctx));
         List<OrderRow> orders = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(o -> orders.add(OrderRow.of(o)));
         }
-        render(ctx, "orders.jte", page(ctx, "My Orders"), Map.of("orders", orders));
+        render(ctx, "orders.jte", page(ctx, "My Orders"),
+                Map.of("orders", orders, "next", nextPage("/orders", reply)));
     }
 
     private void order(Context ctx) {
@@ -139,6 +140,25 @@ public final class PageRoutes {
         }
         OrderRow order = OrderRow.of(reply.json());
         render(ctx, "order.jte", page(ctx, order.ticketTitle()), Map.of("order", order));
+    }
+
+    /** The page of a list the visitor asked for ({@code ?cursor=}), handed on to the service. */
+    private static String pageQuery(Context ctx) {
+        String cursor = ctx.queryParam("cursor");
+        return cursor == null ? "" : "?cursor=" + encode(cursor);
+    }
+
+    /** The address of the list's next page on this front end, or empty when this is the last one. */
+    private static String nextPage(String path, Reply reply) {
+        if (reply.nextQuery() == null) {
+            return "";
+        }
+        for (String parameter : reply.nextQuery().split("&")) {
+            if (parameter.startsWith("cursor=")) {
+                return path + "?" + parameter;
+            }
+        }
+        return "";
     }
 
     private void notFound(Context ctx, String text) {

@@ -10,9 +10,12 @@ import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.contract.TicketUpdated;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.PagedList;
 import dev.ticketing.tickets.TicketsTestApp;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +163,31 @@ class TicketRoutesTest {
         list.forEach(t -> ids.add(t.get("id").asText()));
         assertThat(ids).doesNotContain(reserved.get("id").asText());
         assertThat(ids).containsSubsequence(newer.get("id").asText(), older.get("id").asText());
+    }
+
+    @Test
+    void pages_through_the_tickets_for_sale_with_a_next_link() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.addFirst(aTicket(app.signedIn(), "Paged " + i, "5").get("id").asText());
+        }
+        List<List<JsonNode>> pages = PagedList.pages(http, "/api/tickets?limit=2", Map.of());
+        assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(2));
+        assertThat(pages.getLast()).isNotEmpty();
+        List<String> ids = pages.stream().flatMap(List::stream).map(t -> t.get("id").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates().containsSubsequence(created);
+        assertThat(http.get("/api/tickets", Map.of()).json().size()).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void refuses_a_bad_limit_or_cursor_with_a_400() {
+        for (String query : new String[] {"limit=0", "limit=201", "limit=ten", "limit=-1", "limit=99999999999",
+                "cursor=garbage", "cursor=", "limit=2&cursor=%00"}) {
+            Response response = http.get("/api/tickets?" + query, Map.of());
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.json().at("/errors/0/message").asText()).as(query).isNotBlank();
+        }
+        assertThat(http.get("/api/tickets?limit=200", Map.of()).status()).isEqualTo(200);
     }
 
     @Test
