@@ -164,6 +164,26 @@ class WebFrontEndTest {
     }
 
     @Test
+    void a_form_post_without_the_visitors_csrf_token_is_refused() {
+        Response form = http.get("/auth/signup", Map.of());
+        String cookie = form.headerValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf=")).findFirst()
+                .orElseThrow();
+        String token = cookie.substring("csrf=".length(), cookie.indexOf(';'));
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
+        assertThat(form.body()).contains("name=\"_csrf\" value=\"" + token + "\"");
+        assertThat(form.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+
+        Map<String, String> formPost = Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "Cookie", "csrf=" + token);
+        assertThat(http.post("/auth/signup", "email=a%40b.co&password=secret", formPost).status()).isEqualTo(403);
+        assertThat(http.post("/auth/signup", "email=a%40b.co&password=secret&_csrf=" + "x".repeat(43), formPost)
+                .status()).isEqualTo(403);
+        assertThat(seenByServices).isEmpty();
+        Response accepted = http.post("/auth/signup", "email=a%40b.co&password=secret&_csrf=" + token, formPost);
+        assertThat(accepted.status()).isEqualTo(303);
+    }
+
+    @Test
     void a_page_for_signed_in_visitors_sends_anyone_else_to_sign_in() {
         Response orders = http.get("/orders", Map.of());
 

@@ -139,7 +139,8 @@ public final class ServiceRuntime implements AutoCloseable {
                 .require("outbox relay", relay::isHealthy)
                 .require("listeners", listeners::allSubscribed)
                 .require("session revocations", revocations::isSubscribed);
-        http = HttpApp.create(tokens, revokedSessions, readiness, routes).start(config.port());
+        http = HttpApp.create(tokens, revokedSessions, readiness, config.env().flag("COOKIE_SECURE", true), routes)
+                .start(config.port());
         log.info("{} service listening on http://localhost:{}", config.service(), http.port());
         return http;
     }

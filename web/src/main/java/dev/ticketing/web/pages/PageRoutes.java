@@ -29,6 +29,7 @@ public final class PageRoutes {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before(CsrfTokens::guard);
         routes.get("/", this::home);
         routes.get("/auth/signup", ctx -> credentials(ctx, "Sign Up", "/auth/signup", "", FormErrors.NONE));
         routes.post("/auth/signup", ctx -> authenticate(ctx, "Sign Up", "/auth/signup", "/api/users/signup"));
@@ -184,7 +185,7 @@ public final class PageRoutes {
     }
 
     private static Page page(Context ctx, String title) {
-        return new Page(title, Sessions.currentUser(ctx).orElse(null));
+        return new Page(title, Sessions.currentUser(ctx).orElse(null), CsrfTokens.of(ctx));
     }
 
     private static String session(Context ctx) {
