@@ -3,6 +3,7 @@ package dev.ticketing.web;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.http.ErrorBody;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
 import dev.ticketing.platform.http.SessionTokens;
@@ -29,6 +30,8 @@ public final class WebMain {
         ApiGateway api = new ApiGateway(settings);
         return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), routes -> {
             pages.register(routes);
+            routes.exception(Backend.ServiceUnavailable.class, (e, ctx) ->
+                    ctx.status(502).json(ErrorBody.of("A service is unavailable, try again shortly")));
             api.register(routes);
             StaticFiles.register(routes);
         }).start(settings.port());

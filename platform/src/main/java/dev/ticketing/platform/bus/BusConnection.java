@@ -1,6 +1,7 @@
 package dev.ticketing.platform.bus;
 
 import io.nats.client.Connection;
+import dev.ticketing.platform.config.NatsCredentials;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
@@ -38,8 +39,20 @@ public final class BusConnection implements AutoCloseable {
      * when NATS is not there yet, returns anyway and keeps connecting in the background.
      */
     public static BusConnection connect(String url, String clientName, BusNamespace namespace) {
+        return connect(url, clientName, namespace, NatsCredentials.NONE);
+    }
+
+    /** As {@link #connect(String, String, BusNamespace)}, as the NATS user {@code credentials} names. */
+    public static BusConnection connect(String url, String clientName, BusNamespace namespace,
+                                        NatsCredentials credentials) {
         BusConnection bus = new BusConnection(url, namespace);
-        Options options = new Options.Builder()
+        Options.Builder builder = new Options.Builder();
+        if (credentials.user() != null) {
+            builder.userInfo(credentials.user(), credentials.password());
+        } else if (credentials.credsFile() != null) {
+            builder.authHandler(Nats.credentials(credentials.credsFile().toString()));
+        }
+        Options options = builder
                 .server(url)
                 .connectionName(clientName)
                 .maxReconnects(-1)

@@ -41,6 +41,16 @@ public final class HttpApp {
      * @param routes    the service's routes, declared in one place
      */
     public static Javalin create(SessionTokens tokens, Readiness readiness, Consumer<RoutesConfig> routes) {
+        return create(tokens, new RevokedSessions(), readiness, true, routes);
+    }
+
+    /**
+     * As {@link #create(SessionTokens, Readiness, Consumer)}, refusing the sessions {@code revoked} holds;
+     * {@code strictTransport} (the session cookie is {@code Secure}, so the site is served over HTTPS)
+     * adds HSTS to every response.
+     */
+    public static Javalin create(SessionTokens tokens, RevokedSessions revoked, Readiness readiness,
+                                 boolean strictTransport, Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -51,7 +61,11 @@ public final class HttpApp {
                 server.insertHandler(new GracefulHandler());
             });
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
-            config.routes.before(ctx -> Sessions.read(ctx, tokens));
+            config.routes.before(ctx -> {
+                BrowserDefences.addHeaders(ctx, strictTransport);
+                BrowserDefences.checkApiRequest(ctx);
+                Sessions.read(ctx, tokens, revoked);
+            });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> ready(ctx, readiness));
             routes.accept(config.routes);

@@ -4,18 +4,21 @@ import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.ListenerSettings;
 import dev.ticketing.platform.bus.Listeners;
+import dev.ticketing.platform.bus.RevocationFeed;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.db.Database;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
+import dev.ticketing.platform.http.RevokedSessions;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.inbox.Inbox;
 import dev.ticketing.platform.outbox.OutboxRelay;
 import dev.ticketing.platform.outbox.RelaySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,6 +42,8 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Listeners listeners;
     private final Inbox inbox;
     private final SessionTokens tokens;
+    private final RevokedSessions revokedSessions = new RevokedSessions();
+    private final RevocationFeed revocations;
     private final List<AutoCloseable> components = new ArrayList<>();
     private Javalin http;
     private boolean closed;
@@ -50,7 +55,8 @@ public final class ServiceRuntime implements AutoCloseable {
         this.relay = new OutboxRelay(database, bus, RelaySettings.defaults());
         this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()));
         this.inbox = new Inbox(database.jdbi());
-        this.tokens = new SessionTokens(config.jwtKey());
+        this.tokens = new SessionTokens(config.jwtKey(), config.sessionLifetime(), Clock.systemUTC());
+        this.revocations = new RevocationFeed(bus, revokedSessions, config.sessionLifetime(), Clock.systemUTC());
     }
 
     /**
@@ -60,7 +66,7 @@ public final class ServiceRuntime implements AutoCloseable {
     public static ServiceRuntime open(ServiceConfig config) {
         Database database = Database.open(config.database(), 10, "classpath:db/" + config.service());
         BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
-                new BusNamespace(config.subjectPrefix()));
+                new BusNamespace(config.subjectPrefix()), config.natsCredentials());
         ServiceRuntime runtime = new ServiceRuntime(config, database, bus);
         runtime.relay.start();
         return runtime;
@@ -99,6 +105,11 @@ public final class ServiceRuntime implements AutoCloseable {
         return tokens;
     }
 
+    /** The sessions signed out on any replica of any service, refused by this one's HTTP app. */
+    public RevokedSessions revokedSessions() {
+        return revokedSessions;
+    }
+
     /** Makes the service's listeners idempotent: see {@link Inbox}. */
     public Inbox inbox() {
         return inbox;
@@ -121,12 +132,15 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Starts the listeners and the HTTP app with {@code routes}; returns the app (its port may be random). */
     public Javalin serve(Consumer<RoutesConfig> routes) {
         listeners.start();
+        revocations.start();
         Readiness readiness = new Readiness()
                 .require("NATS", bus::isConnected)
                 .require("database", database::isReachable)
                 .require("outbox relay", relay::isHealthy)
-                .require("listeners", listeners::allSubscribed);
-        http = HttpApp.create(tokens, readiness, routes).start(config.port());
+                .require("listeners", listeners::allSubscribed)
+                .require("session revocations", revocations::isSubscribed);
+        http = HttpApp.create(tokens, revokedSessions, readiness, config.env().flag("COOKIE_SECURE", true), routes)
+                .start(config.port());
         log.info("{} service listening on http://localhost:{}", config.service(), http.port());
         return http;
     }
@@ -148,6 +162,7 @@ public final class ServiceRuntime implements AutoCloseable {
             http.stop();
         }
         listeners.close();
+        revocations.close();
         for (AutoCloseable component : components.reversed()) {
             try {
                 component.close();

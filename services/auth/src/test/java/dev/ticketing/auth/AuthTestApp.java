@@ -6,12 +6,11 @@ import dev.ticketing.testkit.HttpTestClient;
 import dev.ticketing.testkit.TestBuses;
 import dev.ticketing.testkit.TestDatabases;
 import dev.ticketing.testkit.TestServices;
-import java.time.Duration;
 import java.util.UUID;
 
 /** The auth service on a random port, its own schema and NATS namespace; a cheap bcrypt cost for speed. */
 public final class AuthTestApp implements AutoCloseable {
-    public static final AuthSettings SETTINGS = new AuthSettings(Duration.ofDays(1), true, 4);
+    public static final AuthSettings SETTINGS = new AuthSettings(true, 4);
 
     private final BusNamespace namespace = TestBuses.freshNamespace();
     private final ServiceRuntime runtime;

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Calls the services' HTTP APIs on behalf of a visitor, with the visitor's session token: the web
@@ -24,12 +26,15 @@ public final class Backend {
      * A service's answer.
      *
      * @param setCookies the {@code Set-Cookie} headers, to hand on to the browser
+     * @param nextQuery  the query string ({@code limit=..&cursor=..}) of the next page of a list, or null
      */
-    public record Reply(int status, JsonNode json, List<String> setCookies) {
+    public record Reply(int status, JsonNode json, List<String> setCookies, String nextQuery) {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
+
+    private static final Pattern NEXT = Pattern.compile("<[^>?]*\\?([^>]*)>;\\s*rel=\"next\"");
 
     public Reply get(String url, String session) {
         return send("GET", url, null, session);
@@ -52,13 +57,19 @@ public final class Backend {
                 request.header("Authorization", "Bearer " + session);
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"));
+            return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"),
+                    response.headers().firstValue("Link").map(Backend::nextQuery).orElse(null));
         } catch (IOException e) {
             throw new ServiceUnavailable(url, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailable(url, e);
         }
+    }
+
+    private static String nextQuery(String link) {
+        Matcher matcher = NEXT.matcher(link);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static JsonNode parse(String body) {

@@ -9,7 +9,6 @@ import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ public final class PageRoutes {
     }
 
     public void register(RoutesConfig routes) {
+        routes.before(CsrfTokens::guard);
         routes.get("/", this::home);
         routes.get("/auth/signup", ctx -> credentials(ctx, "Sign Up", "/auth/signup", "", FormErrors.NONE));
         routes.post("/auth/signup", ctx -> authenticate(ctx, "Sign Up", "/auth/signup", "/api/users/signup"));
@@ -45,12 +45,12 @@ public final class PageRoutes {
     }
 
     private void home(Context ctx) {
-        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets", null);
+        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets" + pageQuery(ctx), null);
         List<TicketRow> tickets = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(t -> tickets.add(TicketRow.of(t)));
         }
-        render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets));
+        render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets, "next", nextPage("/", reply)));
     }
 
     private void credentials(Context ctx, String heading, String action, String email, FormErrors errors) {
@@ -86,7 +86,7 @@ public final class PageRoutes {
         String price = text(ctx.formParam("price"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
-        body.put("price", number(price));
+        body.put("price", price.trim()); // a string: the service reads a plain decimal and refuses the rest
         Reply reply = backend.post(services.ticketsUrl() + "/api/tickets", body, session(ctx));
         if (reply.ok()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -124,12 +124,13 @@ public final class PageRoutes {
     }
 
     private void orders(Context ctx) {
-        Reply reply = backend.get(services.ordersUrl() + "/api/orders", session(ctx));
+        Reply reply = backend.get(services.ordersUrl() + "/api/orders" + pageQuery(ctx), session(ctx));
         List<OrderRow> orders = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(o -> orders.add(OrderRow.of(o)));
         }
-        render(ctx, "orders.jte", page(ctx, "My Orders"), Map.of("orders", orders));
+        render(ctx, "orders.jte", page(ctx, "My Orders"),
+                Map.of("orders", orders, "next", nextPage("/orders", reply)));
     }
 
     private void order(Context ctx) {
@@ -140,6 +141,25 @@ public final class PageRoutes {
         }
         OrderRow order = OrderRow.of(reply.json());
         render(ctx, "order.jte", page(ctx, order.ticketTitle()), Map.of("order", order));
+    }
+
+    /** The page of a list the visitor asked for ({@code ?cursor=}), handed on to the service. */
+    private static String pageQuery(Context ctx) {
+        String cursor = ctx.queryParam("cursor");
+        return cursor == null ? "" : "?cursor=" + encode(cursor);
+    }
+
+    /** The address of the list's next page on this front end, or empty when this is the last one. */
+    private static String nextPage(String path, Reply reply) {
+        if (reply.nextQuery() == null) {
+            return "";
+        }
+        for (String parameter : reply.nextQuery().split("&")) {
+            if (parameter.startsWith("cursor=")) {
+                return path + "?" + parameter;
+            }
+        }
+        return "";
     }
 
     private void notFound(Context ctx, String text) {
@@ -165,7 +185,7 @@ public final class PageRoutes {
     }
 
     private static Page page(Context ctx, String title) {
-        return new Page(title, Sessions.currentUser(ctx).orElse(null));
+        return new Page(title, Sessions.currentUser(ctx).orElse(null), CsrfTokens.of(ctx));
     }
 
     private static String session(Context ctx) {
@@ -174,15 +194,6 @@ public final class PageRoutes {
 
     private static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    /** A JSON number when the text is one, so the service validates what was typed. */
-    private static Object number(String text) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            return text;
-        }
     }
 
     private static String encode(String text) {

@@ -5,9 +5,11 @@ import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.ViewOrders;
 import dev.ticketing.platform.errors.InvalidInput;
 import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.Paging;
 import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.paging.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -27,7 +29,8 @@ public final class OrderRoutes {
         routes.post("/api/orders", this::place);
         routes.get("/api/orders", ctx -> {
             SessionUser buyer = Sessions.requireUser(ctx);
-            ctx.json(view.of(buyer.id()).stream().map(OrderView::of).toList());
+            PageRequest page = Paging.request(ctx);
+            Paging.respond(ctx, page, view.of(buyer.id(), page), OrderView::of);
         });
         routes.get("/api/orders/{id}", ctx -> {
             SessionUser buyer = Sessions.requireUser(ctx);

@@ -11,6 +11,7 @@ import dev.ticketing.contract.PaymentCreated;
 import dev.ticketing.orders.OrdersTestApp;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.PagedList;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +123,20 @@ class OrderRoutesTest {
         response.json().forEach(o -> ids.add(o.get("id").asText()));
         assertThat(ids).containsExactly(second.get("id").asText(), first.get("id").asText());
         assertThat(response.json().get(0).at("/ticket/title").asText()).isEqualTo("Second");
+    }
+
+    @Test
+    void pages_through_the_buyers_orders_with_a_next_link() throws Exception {
+        String buyerId = UUID.randomUUID().toString();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            placed.addFirst(anOrder(app.signedIn(buyerId), app.aTicket("Paged " + i, "1")).get("id").asText());
+        }
+        List<List<JsonNode>> pages = PagedList.pages(http, "/api/orders?limit=2", app.signedIn(buyerId));
+        assertThat(pages).extracting(List::size).containsExactly(2, 1);
+        assertThat(pages.stream().flatMap(List::stream).map(o -> o.get("id").asText()).toList())
+                .containsExactlyElementsOf(placed);
+        assertThat(http.get("/api/orders?limit=500", app.signedIn(buyerId)).status()).isEqualTo(400);
     }
 
     @Test
