@@ -21,7 +21,7 @@ public final class TestServices {
 
     public static ServiceConfig config(String service, BusNamespace namespace) {
         return new ServiceConfig(service, 0, TestBuses.natsUrl(), "test-" + service, namespace.prefix(),
-                TestDatabases.freshSchema(), JWT_KEY, Duration.ofSeconds(5), new Env(Map.of()));
+                TestDatabases.freshSchema(), JWT_KEY, Duration.ofSeconds(5), 1, new Env(Map.of()));
     }
 
     /**

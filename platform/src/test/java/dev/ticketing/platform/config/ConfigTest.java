@@ -18,6 +18,17 @@ class ConfigTest {
         assertThat(config.database().schema()).isEqualTo("tickets");
         assertThat(config.ackWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.natsClientId()).isNotBlank().doesNotContain("tickets");
+        assertThat(config.streamReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void reads_a_cluster_of_nats_servers_and_how_many_copies_its_streams_keep() {
+        ServiceConfig config = ServiceConfig.from(new Env(Map.of("NATS_URL", "nats://a:4222,nats://b:4222",
+                "STREAM_REPLICAS", "3")), "orders", 3003);
+        assertThat(config.natsUrl()).isEqualTo("nats://a:4222,nats://b:4222");
+        assertThat(config.streamReplicas()).isEqualTo(3);
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("STREAM_REPLICAS", "0")), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STREAM_REPLICAS");
     }
 
     @Test
