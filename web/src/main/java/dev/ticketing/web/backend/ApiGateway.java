@@ -22,12 +22,12 @@ import java.util.Map;
 public final class ApiGateway {
     private static final List<String> FORWARDED = List.of("Content-Type", "Cookie", "Authorization", "Accept");
 
-    private final Map<String, String> routes;
+    private final Map<String, Upstream> routes;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public ApiGateway(WebSettings settings) {
-        this.routes = Map.of("users", settings.authUrl(), "tickets", settings.ticketsUrl(),
-                "orders", settings.ordersUrl(), "payments", settings.paymentsUrl());
+        this.routes = Map.of("users", Upstream.of(settings.authUrl()), "tickets", Upstream.of(settings.ticketsUrl()),
+                "orders", Upstream.of(settings.ordersUrl()), "payments", Upstream.of(settings.paymentsUrl()));
     }
 
     public void register(RoutesConfig config) {
@@ -38,23 +38,25 @@ public final class ApiGateway {
     }
 
     private void forward(Context ctx) throws IOException, InterruptedException {
-        String base = routes.get(ctx.pathParam("resource"));
-        if (base == null) {
+        Upstream service = routes.get(ctx.pathParam("resource"));
+        if (service == null) {
             throw new NotFound();
         }
-        String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+        String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
         byte[] body = ctx.bodyAsBytes();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + ctx.path() + query))
-                .timeout(Duration.ofSeconds(30))
-                .method(ctx.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String header : FORWARDED) {
-            String value = ctx.header(header);
-            if (value != null) {
-                request.header(header, value);
+        HttpResponse<byte[]> response = service.send(client, base -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(ctx.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            for (String header : FORWARDED) {
+                String value = ctx.header(header);
+                if (value != null) {
+                    request.header(header, value);
+                }
             }
-        }
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return request.build();
+        }, HttpResponse.BodyHandlers.ofByteArray());
         ctx.status(response.statusCode());
         response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
         response.headers().allValues("Set-Cookie").forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
