@@ -57,6 +57,10 @@ chaos: build
 	@$(JAVA) -cp "chaos/target/classes:$$(cat chaos/target/classpath.txt)" dev.ticketing.chaos.ChaosMain $(or $(SCENARIOS),all)
 
 # Only when a source or POM changed, and one build at a time: see scripts/build-if-stale.
+## failover: kill -9 of the NATS stream leader and of one replica of every service, on a 3-node cluster (<= 5 min)
+failover: build
+	@$(JAVA) -cp "chaos/target/classes:$$(cat chaos/target/classpath.txt)" dev.ticketing.chaos.ChaosMain failover
+
 build:
 	@MVN="$(MVN)" scripts/build-if-stale
 
