@@ -38,6 +38,10 @@ run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
 	@PORT=$(PORT) $(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
 
+## cluster: a 3-node NATS JetStream cluster, two replicas of every service (their jars) and web on :8080 over them
+cluster: build
+	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.ClusterMain
+
 ## dead-letters: list the events set aside in the dead-letter stream
 dead-letters: build
 	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters
