@@ -23,7 +23,7 @@ public final class TestServices {
     public static ServiceConfig config(String service, BusNamespace namespace) {
         return new ServiceConfig(service, 0, TestBuses.natsUrl(), "test-" + service, namespace.prefix(),
                 TestDatabases.freshSchema(), JWT_KEY, Duration.ofDays(1), NatsCredentials.NONE, Duration.ofSeconds(5),
-                new Env(Map.of()));
+                1, new Env(Map.of()));
     }
 
     /**

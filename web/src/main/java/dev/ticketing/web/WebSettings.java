@@ -4,7 +4,8 @@ import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 
 /**
- * Where the web front end listens and where it finds the services.
+ * Where the web front end listens and where it finds the services. Each service URL may list
+ * several replicas, comma-separated: they are used in turn, and one that is down is skipped.
  *
  * @param port        {@code PORT}, default 8080
  * @param authUrl     {@code AUTH_URL}, default http://localhost:3001

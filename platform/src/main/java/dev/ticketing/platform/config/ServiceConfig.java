@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param service      the service's name (auth, tickets, ...): its schema, durable names and logs
  * @param port         HTTP port ({@code PORT})
- * @param natsUrl      NATS server ({@code NATS_URL})
+ * @param natsUrl      NATS server, or a comma-separated list of a cluster's servers ({@code NATS_URL})
  * @param natsClientId connection name ({@code NATS_CLIENT_ID}, default the host name)
  * @param subjectPrefix optional namespace for subjects and streams ({@code NATS_SUBJECT_PREFIX}), empty in production
  * @param database     the service's database and schema
@@ -18,11 +18,13 @@ import java.util.Optional;
  *                     claiming a longer life is refused
  * @param natsCredentials optional NATS user ({@code NATS_USER}/{@code NATS_PASSWORD} or {@code NATS_CREDS})
  * @param ackWait      how long the bus waits for an ack before redelivering ({@code ACK_WAIT}, default 5 s)
+ * @param streamReplicas how many copies of each stream a JetStream cluster keeps ({@code STREAM_REPLICAS}, default 1;
+ *                     3 on a three-node cluster)
  * @param env          the environment it was read from, for the settings of one service alone
  */
 public record ServiceConfig(String service, int port, String natsUrl, String natsClientId, String subjectPrefix,
                             DatabaseConfig database, String jwtKey, Duration sessionLifetime,
-                            NatsCredentials natsCredentials, Duration ackWait, Env env) {
+                            NatsCredentials natsCredentials, Duration ackWait, int streamReplicas, Env env) {
 
     public static ServiceConfig from(Env env, String service, int defaultPort) {
         String jwtKey = jwtKey(env);
@@ -41,6 +43,7 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
                 env.duration("JWT_LIFETIME", Duration.ofDays(1)),
                 NatsCredentials.from(env),
                 env.duration("ACK_WAIT", Duration.ofSeconds(5)),
+                env.integer("STREAM_REPLICAS", 1, 1, 5),
                 env);
     }
 

@@ -66,7 +66,7 @@ public final class ServiceRuntime implements AutoCloseable {
     public static ServiceRuntime open(ServiceConfig config) {
         Database database = Database.open(config.database(), 10, "classpath:db/" + config.service());
         BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
-                new BusNamespace(config.subjectPrefix()), config.natsCredentials());
+                new BusNamespace(config.subjectPrefix()), config.streamReplicas(), config.natsCredentials());
         ServiceRuntime runtime = new ServiceRuntime(config, database, bus);
         runtime.relay.start();
         return runtime;

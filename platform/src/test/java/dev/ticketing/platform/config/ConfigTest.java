@@ -29,6 +29,7 @@ class ConfigTest {
         assertThat(config.natsClientId()).isNotBlank().doesNotContain("tickets");
         assertThat(config.sessionLifetime()).isEqualTo(Duration.ofDays(1));
         assertThat(config.natsCredentials()).isEqualTo(NatsCredentials.NONE);
+        assertThat(config.streamReplicas()).isEqualTo(1);
     }
 
     @Test
@@ -45,6 +46,16 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NATS_PASSWORD");
         assertThatThrownBy(() -> ServiceConfig.from(env("NATS_CREDS", "/nowhere.creds"), "orders", 3003))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("NATS_CREDS");
+    }
+
+    @Test
+    void reads_a_cluster_of_nats_servers_and_how_many_copies_its_streams_keep() {
+        ServiceConfig config = ServiceConfig.from(env("NATS_URL", "nats://a:4222,nats://b:4222",
+                "STREAM_REPLICAS", "3"), "orders", 3003);
+        assertThat(config.natsUrl()).isEqualTo("nats://a:4222,nats://b:4222");
+        assertThat(config.streamReplicas()).isEqualTo(3);
+        assertThatThrownBy(() -> ServiceConfig.from(env("STREAM_REPLICAS", "0"), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STREAM_REPLICAS");
     }
 
     @Test

@@ -37,14 +37,14 @@ public final class ApiGateway {
     // RFC 3986 query characters, with every % starting a proper escape.
     private static final Pattern QUERY = Pattern.compile("([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2}){0,2048}");
 
-    private final Map<String, String> routes;
+    private final Map<String, Upstream> routes;
     private final HttpClient client;
     private final WebSettings settings;
 
     public ApiGateway(WebSettings settings) {
         this.settings = settings;
-        this.routes = Map.of("users", settings.authUrl(), "tickets", settings.ticketsUrl(),
-                "orders", settings.ordersUrl(), "payments", settings.paymentsUrl());
+        this.routes = Map.of("users", Upstream.of(settings.authUrl()), "tickets", Upstream.of(settings.ticketsUrl()),
+                "orders", Upstream.of(settings.ordersUrl()), "payments", Upstream.of(settings.paymentsUrl()));
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     }
 
@@ -60,28 +60,34 @@ public final class ApiGateway {
         if (!PUBLIC_PATH.matcher(path).matches()) {
             throw new NotFound();
         }
-        String base = routes.get(ctx.pathParam("resource"));
+        Upstream service = routes.get(ctx.pathParam("resource"));
+        if (service == null) {
+            throw new NotFound();
+        }
         String query = ctx.queryString();
         if (query != null && !QUERY.matcher(query).matches()) {
             throw new MalformedRequest("Query string is not valid");
         }
+        String target = path + (query == null ? "" : "?" + query);
         byte[] body = ctx.bodyAsBytes();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + (query == null ? "" : "?" + query)))
-                .timeout(settings.requestTimeout())
-                .method(ctx.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (String header : REQUEST_HEADERS) {
-            String value = ctx.header(header);
-            if (value != null) {
-                request.header(header, value);
-            }
-        }
-        request.header("X-Forwarded-For", ctx.ip())
-                .header("X-Forwarded-Proto", ctx.scheme())
-                .header("X-Forwarded-Host", ctx.host() == null ? "" : ctx.host());
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = service.send(client, base -> {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target))
+                        .timeout(settings.requestTimeout())
+                        .method(ctx.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+                for (String header : REQUEST_HEADERS) {
+                    String value = ctx.header(header);
+                    if (value != null) {
+                        request.header(header, value);
+                    }
+                }
+                request.header("X-Forwarded-For", ctx.ip())
+                        .header("X-Forwarded-Proto", ctx.scheme())
+                        .header("X-Forwarded-Host", ctx.host() == null ? "" : ctx.host());
+                return request.build();
+            }, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) { // connecting or answering
             answer(ctx, 504, "The " + ctx.pathParam("resource") + " service did not answer in time", e);
             return;

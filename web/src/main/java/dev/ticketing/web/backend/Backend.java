@@ -36,34 +36,37 @@ public final class Backend {
 
     private static final Pattern NEXT = Pattern.compile("<[^>?]*\\?([^>]*)>;\\s*rel=\"next\"");
 
-    public Reply get(String url, String session) {
-        return send("GET", url, null, session);
+    public Reply get(Upstream service, String path, String session) {
+        return send("GET", service, path, null, session);
     }
 
-    public Reply post(String url, Object body, String session) {
-        return send("POST", url, body, session);
+    public Reply post(Upstream service, String path, Object body, String session) {
+        return send("POST", service, path, body, session);
     }
 
-    public Reply send(String method, String url, Object body, String session) {
+    public Reply send(String method, Upstream service, String path, Object body, String session) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (session != null && !session.isBlank()) {
-                request.header("Authorization", "Bearer " + session);
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.BodyPublisher payload = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
+            HttpResponse<String> response = service.send(client, base -> {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                        .header("Accept", "application/json")
+                        .method(method, payload);
+                if (body != null) {
+                    request.header("Content-Type", "application/json");
+                }
+                if (session != null && !session.isBlank()) {
+                    request.header("Authorization", "Bearer " + session);
+                }
+                return request.build();
+            }, HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"),
                     response.headers().firstValue("Link").map(Backend::nextQuery).orElse(null));
         } catch (IOException e) {
-            throw new ServiceUnavailable(url, e);
+            throw new ServiceUnavailable(service + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceUnavailable(url, e);
+            throw new ServiceUnavailable(service + path, e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
 import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Backend;
+import dev.ticketing.web.backend.Upstream;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
@@ -19,12 +20,16 @@ import java.util.Map;
 /** The pages: each calls the services' APIs with the visitor's session and renders a template. */
 public final class PageRoutes {
     private final Backend backend;
-    private final WebSettings services;
+    private final Upstream auth;
+    private final Upstream tickets;
+    private final Upstream orders;
     private final TemplateEngine templates;
 
     public PageRoutes(Backend backend, WebSettings services, TemplateEngine templates) {
         this.backend = backend;
-        this.services = services;
+        this.auth = Upstream.of(services.authUrl());
+        this.tickets = Upstream.of(services.ticketsUrl());
+        this.orders = Upstream.of(services.ordersUrl());
         this.templates = templates;
     }
 
@@ -45,7 +50,7 @@ public final class PageRoutes {
     }
 
     private void home(Context ctx) {
-        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets" + pageQuery(ctx), null);
+        Reply reply = backend.get(tickets, "/api/tickets" + pageQuery(ctx), null);
         List<TicketRow> tickets = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(t -> tickets.add(TicketRow.of(t)));
@@ -61,7 +66,7 @@ public final class PageRoutes {
     private void authenticate(Context ctx, String heading, String action, String api) {
         String email = text(ctx.formParam("email"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
-        Reply reply = backend.post(services.authUrl() + api, body, null);
+        Reply reply = backend.post(auth, api, body, null);
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -72,7 +77,7 @@ public final class PageRoutes {
     }
 
     private void signOut(Context ctx) {
-        Reply reply = backend.post(services.authUrl() + "/api/users/signout", Map.of(), session(ctx));
+        Reply reply = backend.post(auth, "/api/users/signout", Map.of(), session(ctx));
         reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
@@ -87,7 +92,7 @@ public final class PageRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("price", price.trim()); // a string: the service reads a plain decimal and refuses the rest
-        Reply reply = backend.post(services.ticketsUrl() + "/api/tickets", body, session(ctx));
+        Reply reply = backend.post(tickets, "/api/tickets", body, session(ctx));
         if (reply.ok()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
@@ -97,7 +102,7 @@ public final class PageRoutes {
     }
 
     private void ticket(Context ctx) {
-        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets/" + encode(ctx.pathParam("id")), null);
+        Reply reply = backend.get(tickets, "/api/tickets/" + encode(ctx.pathParam("id")), null);
         if (!reply.ok()) {
             notFound(ctx, "This ticket does not exist.");
             return;
@@ -108,12 +113,12 @@ public final class PageRoutes {
 
     private void purchase(Context ctx) {
         String ticketId = ctx.pathParam("id");
-        Reply reply = backend.post(services.ordersUrl() + "/api/orders", Map.of("ticketId", ticketId), session(ctx));
+        Reply reply = backend.post(orders, "/api/orders", Map.of("ticketId", ticketId), session(ctx));
         if (reply.ok()) {
             ctx.redirect("/orders/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
             return;
         }
-        Reply ticket = backend.get(services.ticketsUrl() + "/api/tickets/" + encode(ticketId), null);
+        Reply ticket = backend.get(tickets, "/api/tickets/" + encode(ticketId), null);
         if (!ticket.ok()) {
             notFound(ctx, "This ticket does not exist.");
             return;
@@ -124,7 +129,7 @@ public final class PageRoutes {
     }
 
     private void orders(Context ctx) {
-        Reply reply = backend.get(services.ordersUrl() + "/api/orders" + pageQuery(ctx), session(ctx));
+        Reply reply = backend.get(orders, "/api/orders" + pageQuery(ctx), session(ctx));
         List<OrderRow> orders = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(o -> orders.add(OrderRow.of(o)));
@@ -134,7 +139,7 @@ public final class PageRoutes {
     }
 
     private void order(Context ctx) {
-        Reply reply = backend.get(services.ordersUrl() + "/api/orders/" + encode(ctx.pathParam("id")), session(ctx));
+        Reply reply = backend.get(orders, "/api/orders/" + encode(ctx.pathParam("id")), session(ctx));
         if (!reply.ok()) {
             notFound(ctx, "This order does not exist, or it is not yours.");
             return;
