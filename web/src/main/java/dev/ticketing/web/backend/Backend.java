@@ -45,6 +45,14 @@ public final class Backend {
     }
 
     public Reply send(String method, String url, Object body, String session) {
+        return send(method, url, body, session, null);
+    }
+
+    /**
+     * As {@link #send(String, String, Object, String)}, telling the service the visitor's address
+     * ({@code X-Forwarded-For}), which it counts sign-in attempts by.
+     */
+    public Reply send(String method, String url, Object body, String session, String visitorAddress) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                     .header("Accept", "application/json")
@@ -52,6 +60,9 @@ public final class Backend {
                             : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
             if (body != null) {
                 request.header("Content-Type", "application/json");
+            }
+            if (visitorAddress != null) {
+                request.header("X-Forwarded-For", visitorAddress);
             }
             if (session != null && !session.isBlank()) {
                 request.header("Authorization", "Bearer " + session);

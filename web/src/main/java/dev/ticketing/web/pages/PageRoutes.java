@@ -61,7 +61,7 @@ public final class PageRoutes {
     private void authenticate(Context ctx, String heading, String action, String api) {
         String email = text(ctx.formParam("email"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
-        Reply reply = backend.post(services.authUrl() + api, body, null);
+        Reply reply = backend.send("POST", services.authUrl() + api, body, null, ctx.ip());
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             ctx.redirect("/", HttpStatus.SEE_OTHER);
