@@ -60,6 +60,11 @@ public final class HashingPool implements AutoCloseable {
         }
     }
 
+    /** Hashes waiting for a thread. */
+    public int waiting() {
+        return executor.getQueue().size();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
