@@ -18,7 +18,7 @@ CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build package run-service cluster bench clean dead-letters replay-dead-letter chaos failover
+.PHONY: run test build package run-service cluster bench bench-flood clean dead-letters replay-dead-letter chaos failover
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -55,6 +55,11 @@ bench:
 	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark
+
+## bench-flood: order placement p99, idle and under a 200-connection sign-in flood (about a minute)
+bench-flood:
+	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.SignInFloodBenchmark
 
 ## chaos: fault-injection suite on a private PostgreSQL and nats-server (SCENARIOS=all, quick or names; <= 10 min)
 chaos: build

@@ -69,8 +69,12 @@ public final class HttpApp {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> ready(ctx, readiness));
             routes.accept(config.routes);
-            config.routes.exception(RequestRejected.class, (e, ctx) ->
-                    ctx.status(e.status()).json(ErrorBody.of(e.errors())));
+            config.routes.exception(RequestRejected.class, (e, ctx) -> {
+                // Whole seconds, rounded up: a client that waits that long is let through.
+                e.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
+                        Long.toString(Math.max(1, wait.plusNanos(999_999_999).toSeconds()))));
+                ctx.status(e.status()).json(ErrorBody.of(e.errors()));
+            });
             config.routes.exception(HttpResponseException.class, HttpApp::frameworkError);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (TransientFailures.isTransient(e)) {

@@ -1,8 +1,11 @@
 package dev.ticketing.auth;
 
+import dev.ticketing.auth.adapters.http.SignInThrottle;
 import dev.ticketing.auth.adapters.http.UserRoutes;
 import dev.ticketing.auth.adapters.persistence.JdbiUsers;
 import dev.ticketing.auth.adapters.security.BcryptPasswords;
+import dev.ticketing.auth.adapters.security.HashingPool;
+import dev.ticketing.auth.adapters.security.PooledPasswords;
 import dev.ticketing.auth.application.SignIn;
 import dev.ticketing.auth.application.SignOut;
 import dev.ticketing.auth.application.SignUp;
@@ -26,11 +29,13 @@ public final class AuthMain {
 
     public static Javalin start(ServiceRuntime runtime, AuthSettings settings) {
         Users users = new JdbiUsers(runtime.database().jdbi());
-        Passwords passwords = new BcryptPasswords(settings.bcryptCost());
+        HashingPool hashing = runtime.closeWith(new HashingPool(settings.hashThreads(), settings.hashQueue()));
+        Passwords passwords = new PooledPasswords(new BcryptPasswords(settings.bcryptCost()), hashing);
         SessionTokens tokens = runtime.tokens();
         UserRoutes routes = new UserRoutes(new SignUp(users, passwords), new SignIn(users, passwords),
                 new SignOut(runtime.database().transactions()), tokens, runtime.revokedSessions(),
-                settings.secureCookies());
+                settings.secureCookies(),
+                new SignInThrottle(settings.perAddress(), settings.perEmail(), settings.clientAddress()));
         return runtime.serve(routes::register);
     }
 

@@ -16,6 +16,7 @@ import dev.ticketing.payments.application.ReconcilePayments;
 import dev.ticketing.payments.application.RefundCharge;
 import dev.ticketing.payments.application.SettleCharge;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
@@ -61,7 +62,8 @@ public final class PaymentsMain {
         ReconcilePayments reconcile = new ReconcilePayments(transactions, payments, timed, settle, refund, settleAfter);
         runtime.closeWith(new ReconcileLoop(reconcile, settings.reconcileInterval()).start());
         PaymentRoutes routes = new PaymentRoutes(
-                new PayOrder(transactions, payments, timed, settle, refund, Clock.systemUTC()));
+                new PayOrder(transactions, payments, timed, settle, refund, Clock.systemUTC()),
+                new RateLimiter(settings.perPayer()));
         return runtime.serve(routes::register);
     }
 

@@ -45,6 +45,15 @@ public final class Backend {
     }
 
     public Reply send(String method, Upstream service, String path, Object body, String session) {
+        return send(method, service, path, body, session, null);
+    }
+
+    /**
+     * As {@link #send(String, Upstream, String, Object, String)}, telling the service the visitor's
+     * address ({@code X-Forwarded-For}), which it counts sign-in attempts by.
+     */
+    public Reply send(String method, Upstream service, String path, Object body, String session,
+                      String visitorAddress) {
         try {
             HttpRequest.BodyPublisher payload = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
@@ -54,6 +63,9 @@ public final class Backend {
                         .method(method, payload);
                 if (body != null) {
                     request.header("Content-Type", "application/json");
+                }
+                if (visitorAddress != null) {
+                    request.header("X-Forwarded-For", visitorAddress);
                 }
                 if (session != null && !session.isBlank()) {
                     request.header("Authorization", "Bearer " + session);

@@ -1,6 +1,7 @@
 package dev.ticketing.web.pages;
 
 import dev.ticketing.platform.errors.ForeignOrigin;
+import dev.ticketing.platform.errors.MalformedRequest;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
@@ -37,8 +38,17 @@ final class CsrfTokens {
                     SameSite.STRICT));
         }
         ctx.attribute(ATTRIBUTE, token);
-        if (ctx.method() == HandlerType.POST && !matches(ctx.formParam(FIELD), ctx.cookie(COOKIE))) {
+        if (ctx.method() == HandlerType.POST && !matches(submitted(ctx), ctx.cookie(COOKIE))) {
             throw new ForeignOrigin();
+        }
+    }
+
+    /** The token in the posted form; a body that is no form at all (a multipart without its parts) is a 400. */
+    private static String submitted(Context ctx) {
+        try {
+            return ctx.formParam(FIELD);
+        } catch (Exception unreadable) { // Jetty's ServletException, thrown through unchecked
+            throw new MalformedRequest("Form body is not valid");
         }
     }
 

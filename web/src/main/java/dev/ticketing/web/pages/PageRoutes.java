@@ -66,7 +66,7 @@ public final class PageRoutes {
     private void authenticate(Context ctx, String heading, String action, String api) {
         String email = text(ctx.formParam("email"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
-        Reply reply = backend.post(auth, api, body, null);
+        Reply reply = backend.send("POST", auth, api, body, null, ctx.ip());
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             ctx.redirect("/", HttpStatus.SEE_OTHER);

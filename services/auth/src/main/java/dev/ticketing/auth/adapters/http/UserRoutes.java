@@ -24,9 +24,11 @@ public final class UserRoutes {
     private final SessionTokens tokens;
     private final RevokedSessions revoked;
     private final boolean secureCookies;
+    private final SignInThrottle throttle;
 
     public UserRoutes(SignUp signUp, SignIn signIn, SignOut signOut, SessionTokens tokens, RevokedSessions revoked,
-                      boolean secureCookies) {
+                      boolean secureCookies, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.signUp = signUp;
         this.signIn = signIn;
         this.signOut = signOut;
@@ -43,6 +45,7 @@ public final class UserRoutes {
     }
 
     private void signUp(Context ctx) {
+        throttle.checkAddress(ctx);
         JsonBody body = JsonBody.of(ctx);
         String email = body.text("email").orElse(null);
         String password = body.text("password").orElse(null);
@@ -51,11 +54,13 @@ public final class UserRoutes {
                 .require(CredentialRules.isAcceptablePassword(password), "password",
                         "Password must be between 4 and 20 characters")
                 .orThrow();
+        throttle.checkEmail(email);
         startSession(ctx, signUp.signUp(email, password));
         ctx.status(201);
     }
 
     private void signIn(Context ctx) {
+        throttle.checkAddress(ctx);
         JsonBody body = JsonBody.of(ctx);
         String email = body.text("email").orElse(null);
         String password = body.text("password").orElse(null);
@@ -63,6 +68,7 @@ public final class UserRoutes {
                 .require(CredentialRules.isValidEmail(email), "email", "Email must be valid")
                 .require(password != null && !password.isEmpty(), "password", "You must supply a password")
                 .orThrow();
+        throttle.checkEmail(email);
         startSession(ctx, signIn.signIn(email, password));
         ctx.status(200);
     }

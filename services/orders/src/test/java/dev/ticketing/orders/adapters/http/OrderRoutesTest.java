@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.orders.OrdersSettings;
 import dev.ticketing.orders.OrdersTestApp;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
 import dev.ticketing.testkit.PagedList;
+import dev.ticketing.testkit.RateLimitAssertions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,5 +196,14 @@ class OrderRoutesTest {
 
         assertError(http.send("DELETE", "/api/orders/" + id, null, app.signedIn(buyerId)), 400,
                 "{\"errors\":[{\"message\":\"Cannot cancel a completed order\"}]}");
+    }
+
+    @Test
+    void refuses_a_buyers_31st_order_in_a_minute_with_a_429_and_retry_after() {
+        Map<String, String> buyer = app.signedIn();
+        RateLimitAssertions.assertLimitedAfter(OrdersSettings.PER_BUYER.requests(),
+                () -> order(buyer, UUID.randomUUID().toString()));
+
+        assertThat(order(app.signedIn(), UUID.randomUUID().toString()).status()).isEqualTo(404);
     }
 }

@@ -2,6 +2,7 @@ package dev.ticketing.payments.adapters.http;
 
 import dev.ticketing.payments.application.PayOrder;
 import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.http.Validation;
@@ -13,9 +14,11 @@ import java.util.Map;
 /** {@code /api/payments}: pay an order, as the contract says. */
 public final class PaymentRoutes {
     private final PayOrder pay;
+    private final RateLimiter perPayer;
 
-    public PaymentRoutes(PayOrder pay) {
+    public PaymentRoutes(PayOrder pay, RateLimiter perPayer) {
         this.pay = pay;
+        this.perPayer = perPayer;
     }
 
     public void register(RoutesConfig routes) {
@@ -24,6 +27,7 @@ public final class PaymentRoutes {
 
     private void pay(Context ctx) {
         SessionUser payer = Sessions.requireUser(ctx);
+        perPayer.check(payer.id());
         JsonBody body = JsonBody.of(ctx);
         String orderId = body.text("orderId").filter(Ids::isId).orElse(null);
         String token = body.text("token").filter(t -> !t.isEmpty()).orElse(null);
