@@ -18,7 +18,7 @@ CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build run-service bench clean dead-letters replay-dead-letter chaos status
+.PHONY: run test build package run-service cluster bench bench-flood clean dead-letters replay-dead-letter chaos failover status
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -29,10 +29,18 @@ test:
 	@scripts/test-infrastructure
 	@JAVA_HOME=$$(scripts/find-jdk) mvn -B verify
 
-## run-service SERVICE=<name> PORT=<port>: start one more replica of one service
+## package: one executable jar per service and for web (services/<name>/target/<name>.jar, web/target/web.jar)
+package: build
+	@ls -1 services/*/target/{auth,tickets,orders,expiration,payments}.jar web/target/web.jar 2>/dev/null
+
+## run-service SERVICE=<name> PORT=<port>: start one more replica of one service (several at once are fine)
 run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
 	@PORT=$(PORT) $(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
+
+## cluster: a 3-node NATS JetStream cluster, two replicas of every service (their jars) and web on :8080 over them
+cluster: build
+	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.ClusterMain
 
 ## dead-letters: list the events set aside in the dead-letter stream
 dead-letters: build
@@ -52,13 +60,22 @@ bench:
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark
 
+## bench-flood: order placement p99, idle and under a 200-connection sign-in flood (about a minute)
+bench-flood:
+	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.SignInFloodBenchmark
+
 ## chaos: fault-injection suite on a private PostgreSQL and nats-server (SCENARIOS=all, quick or names; <= 10 min)
 chaos: build
 	@$(JAVA) -cp "chaos/target/classes:$$(cat chaos/target/classpath.txt)" dev.ticketing.chaos.ChaosMain $(or $(SCENARIOS),all)
 
+# Only when a source or POM changed, and one build at a time: see scripts/build-if-stale.
+## failover: kill -9 of the NATS stream leader and of one replica of every service, on a 3-node cluster (<= 5 min)
+failover: build
+	@$(JAVA) -cp "chaos/target/classes:$$(cat chaos/target/classpath.txt)" dev.ticketing.chaos.ChaosMain failover
+
 build:
-	@echo "Building with $(JAVA_HOME) (the first build downloads dependencies and takes a few minutes)..."
-	@$(MVN) -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	@MVN="$(MVN)" scripts/build-if-stale
 
 clean:
 	@$(MVN) clean

@@ -2,6 +2,7 @@ package dev.ticketing.chaos;
 
 import dev.ticketing.chaos.infra.ChaosSettings;
 import dev.ticketing.chaos.infra.Marketplace;
+import dev.ticketing.chaos.infra.Topology;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,13 +19,19 @@ public final class ChaosSuite {
     private ChaosSuite() {
     }
 
-    /** Returns the results, one per scenario asked for; everything started is stopped before it returns. */
+    /** Runs {@code scenarios} on a single nats-server and one process per service. */
     public static List<ScenarioResult> run(List<Scenario> scenarios, ChaosSettings settings, Duration budget,
                                            PrintStream out) throws Exception {
+        return run(scenarios, settings, Topology.SINGLE, budget, out);
+    }
+
+    /** Returns the results, one per scenario asked for; everything started is stopped before it returns. */
+    public static List<ScenarioResult> run(List<Scenario> scenarios, ChaosSettings settings, Topology topology,
+                                           Duration budget, PrintStream out) throws Exception {
         Instant deadline = Instant.now().plus(budget);
         List<ScenarioResult> results = new ArrayList<>();
         Instant startup = Instant.now();
-        try (Marketplace marketplace = Marketplace.start(settings)) {
+        try (Marketplace marketplace = Marketplace.start(settings, topology)) {
             out.println("chaos: marketplace ready in " + ScenarioRunner.seconds(Duration.between(startup, Instant.now())));
             ScenarioRunner runner = new ScenarioRunner(marketplace);
             for (Scenario scenario : scenarios) {

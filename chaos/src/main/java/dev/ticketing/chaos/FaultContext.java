@@ -4,7 +4,7 @@ import dev.ticketing.chaos.bus.BusFaults;
 import dev.ticketing.chaos.bus.BusFaults.ForgedTicket;
 import dev.ticketing.chaos.infra.ChaosSettings;
 import dev.ticketing.chaos.infra.Marketplace;
-import dev.ticketing.chaos.infra.ServiceProcess;
+import dev.ticketing.launcher.local.ServiceProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class FaultContext {
 
     FaultContext(Marketplace marketplace, long eventsBefore) {
         this.marketplace = marketplace;
-        this.bus = new BusFaults(marketplace.nats());
+        this.bus = new BusFaults(marketplace.bus());
         this.eventsBefore = eventsBefore;
     }
 

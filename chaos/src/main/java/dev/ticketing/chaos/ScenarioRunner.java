@@ -6,7 +6,7 @@ import dev.ticketing.chaos.check.Quiet;
 import dev.ticketing.chaos.check.Scope;
 import dev.ticketing.chaos.check.Verdict;
 import dev.ticketing.chaos.infra.Marketplace;
-import dev.ticketing.chaos.infra.ServiceProcess;
+import dev.ticketing.launcher.local.ServiceProcess;
 import dev.ticketing.chaos.workload.Acknowledged;
 import dev.ticketing.chaos.workload.ApiClient;
 import dev.ticketing.chaos.workload.Workload;
@@ -35,10 +35,10 @@ final class ScenarioRunner {
 
     ScenarioRunner(Marketplace marketplace) {
         this.marketplace = marketplace;
-        Map<String, String> urls = new LinkedHashMap<>();
-        marketplace.services().forEach(s -> urls.put(s.name(), s.baseUrl()));
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        Marketplace.SERVICES.forEach(s -> urls.put(s, marketplace.replicas(s).stream().map(ServiceProcess::baseUrl).toList()));
         this.api = new ApiClient(urls);
-        this.stream = new StreamReader(marketplace.nats());
+        this.stream = new StreamReader(marketplace.bus());
         this.invariants = new Invariants(marketplace);
         this.quiet = new Quiet(marketplace);
     }

@@ -1,7 +1,7 @@
 package dev.ticketing.chaos;
 
 import dev.ticketing.chaos.infra.Marketplace;
-import dev.ticketing.chaos.infra.ServiceProcess;
+import dev.ticketing.launcher.local.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

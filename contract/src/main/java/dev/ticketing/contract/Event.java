@@ -6,5 +6,6 @@ package dev.ticketing.contract;
  * wrong data type.
  */
 public sealed interface Event
-        permits TicketCreated, TicketUpdated, OrderCreated, OrderCancelled, ExpirationComplete, PaymentCreated {
+        permits TicketCreated, TicketUpdated, OrderCreated, OrderCancelled, ExpirationComplete, PaymentCreated,
+        SessionRevoked {
 }

@@ -47,7 +47,7 @@ class EventCodecTest {
         assertThat(Subject.of(new ExpirationComplete("o1"))).isSameAs(Subject.EXPIRATION_COMPLETE);
         assertThat(Subject.named("payment.created")).contains(Subject.PAYMENT_CREATED);
         assertThat(Subject.all()).extracting(Subject::name).containsExactly("ticket.created", "ticket.updated",
-                "order.created", "order.cancelled", "expiration.complete", "payment.created");
+                "order.created", "order.cancelled", "expiration.complete", "payment.created", "session.revoked");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ticketing.launcher;
 
 import dev.ticketing.auth.AuthMain;
 import dev.ticketing.expiration.ExpirationMain;
+import dev.ticketing.launcher.local.LocalSigningKey;
 import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.payments.PaymentsMain;
 import dev.ticketing.platform.config.ConfigException;
@@ -48,7 +49,8 @@ public final class LauncherMain {
             if (args.length > 0 && args[0].equals("status")) {
                 System.exit(StatusCommand.run(System.getenv(), System.out));
             }
-            Infrastructure infrastructure = Infrastructure.start(localEnvironment(), Path.of(".data"));
+            Path data = Path.of(".data");
+            Infrastructure infrastructure = Infrastructure.start(localEnvironment(data), data);
             // One hook, so the order holds: the services stop first (requests drained, handlers
             // finished, outbox flushed), and only then the infrastructure they use.
             List<AutoCloseable> services = new ArrayList<>();
@@ -67,10 +69,16 @@ public final class LauncherMain {
         }
     }
 
-    /** The environment of a local run: plain HTTP, so the session cookie cannot be {@code Secure}. */
-    private static Map<String, String> localEnvironment() {
+    /**
+     * The environment of a local run: plain HTTP, so the session cookie cannot be {@code Secure}; and,
+     * unless {@code JWT_KEY} is set, a random signing key kept under {@code data}.
+     */
+    private static Map<String, String> localEnvironment(Path data) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putIfAbsent("COOKIE_SECURE", "false");
+        if (env.getOrDefault("JWT_KEY", "").isBlank()) {
+            env.put("JWT_KEY", LocalSigningKey.loadOrCreate(data));
+        }
         return env;
     }
 

@@ -56,7 +56,7 @@ class BrowserTest {
     @BeforeEach
     void start() throws IOException {
         market = new Marketplace();
-        market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(Duration.ofHours(1), false, 4)));
+        market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
         String auth = market.url(AuthMain.SERVICE);
         market.start(TicketsMain.SERVICE, TicketsMain::start);
         market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(WINDOW)));

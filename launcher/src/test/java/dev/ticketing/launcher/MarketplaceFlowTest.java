@@ -12,6 +12,7 @@ import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.SessionRevoked;
 import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.contract.TicketUpdated;
 import dev.ticketing.expiration.ExpirationMain;
@@ -41,7 +42,7 @@ class MarketplaceFlowTest {
         try (Marketplace market = new Marketplace()) {
             List<Event> bus = market.watchTheBus();
             HttpTestClient auth = market.start(AuthMain.SERVICE,
-                    r -> AuthMain.start(r, new AuthSettings(Duration.ofHours(1), false, 4)));
+                    r -> AuthMain.start(r, new AuthSettings(false, 4)));
             HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
             HttpTestClient orders = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(WINDOW)));
             market.start(ExpirationMain.SERVICE, r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));
@@ -97,6 +98,7 @@ class MarketplaceFlowTest {
             case OrderCancelled e -> "order.cancelled " + e.id();
             case ExpirationComplete e -> "expiration.complete " + e.orderId();
             case PaymentCreated e -> "payment.created " + e.orderId();
+            case SessionRevoked e -> "session.revoked " + e.userId();
         };
     }
 

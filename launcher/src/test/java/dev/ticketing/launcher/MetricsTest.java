@@ -54,7 +54,7 @@ class MetricsTest {
     void every_service_exposes_its_families_and_they_move_with_the_work() throws Exception {
         try (Marketplace market = new Marketplace()) {
             Map<String, HttpTestClient> services = new LinkedHashMap<>();
-            services.put("auth", market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(Duration.ofHours(1), false, 4))));
+            services.put("auth", market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4))));
             services.put("tickets", market.start(TicketsMain.SERVICE, TicketsMain::start));
             services.put("orders", market.start(OrdersMain.SERVICE,
                     r -> OrdersMain.start(r, new OrdersSettings(Duration.ofSeconds(2)))));

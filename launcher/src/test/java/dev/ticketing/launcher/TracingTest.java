@@ -44,7 +44,7 @@ class TracingTest {
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build();
              Marketplace market = new Marketplace(otel)) {
-            HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(Duration.ofHours(1), false, 4)));
+            HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
             HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
             market.start(OrdersMain.SERVICE, OrdersMain::start);
             market.start(ExpirationMain.SERVICE, ExpirationMain::start);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.config.NatsCredentials;
 import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
@@ -21,7 +22,8 @@ public final class TestServices {
 
     public static ServiceConfig config(String service, BusNamespace namespace) {
         return new ServiceConfig(service, 0, TestBuses.natsUrl(), "test-" + service, namespace.prefix(),
-                TestDatabases.freshSchema(), JWT_KEY, Duration.ofSeconds(5), new Env(Map.of()));
+                TestDatabases.freshSchema(), JWT_KEY, Duration.ofDays(1), NatsCredentials.NONE, Duration.ofSeconds(5),
+                1, new Env(Map.of()));
     }
 
     /**

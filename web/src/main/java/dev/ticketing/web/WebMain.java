@@ -3,6 +3,7 @@ package dev.ticketing.web;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.http.ErrorBody;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
 import dev.ticketing.platform.http.SessionTokens;
@@ -41,6 +42,8 @@ public final class WebMain {
         return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
                 routes -> {
             pages.register(routes);
+            routes.exception(Backend.ServiceUnavailable.class, (e, ctx) ->
+                    ctx.status(502).json(ErrorBody.of("A service is unavailable, try again shortly")));
             ApiDocs.register(routes);
             api.register(routes);
             StaticFiles.register(routes);

@@ -1,9 +1,11 @@
 package dev.ticketing.web;
 
 import dev.ticketing.platform.config.Env;
+import java.time.Duration;
 
 /**
- * Where the web front end listens and where it finds the services.
+ * Where the web front end listens and where it finds the services. Each service URL may list
+ * several replicas, comma-separated: they are used in turn, and one that is down is skipped.
  *
  * @param port        {@code PORT}, default 8080
  * @param authUrl     {@code AUTH_URL}, default http://localhost:3001
@@ -11,10 +13,20 @@ import dev.ticketing.platform.config.Env;
  * @param ordersUrl   {@code ORDERS_URL}, default http://localhost:3003
  * @param paymentsUrl {@code PAYMENTS_URL}, default http://localhost:3005
  * @param jwtKey      {@code JWT_KEY}: to know who is signed in
+ * @param connectTimeout {@code GATEWAY_CONNECT_TIMEOUT}, default 2 s: a service that does not accept the
+ *                    connection by then is answered for with 504
+ * @param requestTimeout {@code GATEWAY_TIMEOUT}, default 15 s: a service that has not answered by then likewise
  */
 public record WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
-                          String jwtKey) {
+                          String jwtKey, Duration connectTimeout, Duration requestTimeout) {
     public static final int DEFAULT_PORT = 8080;
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+    public WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
+                       String jwtKey) {
+        this(port, authUrl, ticketsUrl, ordersUrl, paymentsUrl, jwtKey, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
 
     public static WebSettings from(Env env, String jwtKey) {
         return new WebSettings(env.port("PORT", DEFAULT_PORT),
@@ -22,6 +34,8 @@ public record WebSettings(int port, String authUrl, String ticketsUrl, String or
                 env.string("TICKETS_URL", "http://localhost:3002"),
                 env.string("ORDERS_URL", "http://localhost:3003"),
                 env.string("PAYMENTS_URL", "http://localhost:3005"),
-                jwtKey);
+                jwtKey,
+                env.duration("GATEWAY_CONNECT_TIMEOUT", CONNECT_TIMEOUT),
+                env.duration("GATEWAY_TIMEOUT", REQUEST_TIMEOUT));
     }
 }

@@ -1,7 +1,7 @@
 package dev.ticketing.chaos.bus;
 
 import dev.ticketing.chaos.bus.StreamReader.Stored;
-import dev.ticketing.launcher.local.PrivateNats;
+import dev.ticketing.launcher.local.NatsServers;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.PublishOptions;
@@ -26,10 +26,10 @@ public final class BusFaults {
     /** Event ids of the suite's poison messages start with this, so the checker can tell them apart. */
     public static final String POISON_PREFIX = "chaos-poison-";
 
-    private final PrivateNats nats;
+    private final NatsServers nats;
     private final StreamReader reader;
 
-    public BusFaults(PrivateNats nats) {
+    public BusFaults(NatsServers nats) {
         this.nats = nats;
         this.reader = new StreamReader(nats);
     }

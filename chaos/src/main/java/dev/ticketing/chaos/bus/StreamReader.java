@@ -1,7 +1,7 @@
 package dev.ticketing.chaos.bus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticketing.launcher.local.PrivateNats;
+import dev.ticketing.launcher.local.NatsServers;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -27,9 +27,9 @@ public final class StreamReader {
     private static final int NO_STREAM = 10059;
     private static final int MAX_MESSAGES = 50_000;
 
-    private final PrivateNats nats;
+    private final NatsServers nats;
 
-    public StreamReader(PrivateNats nats) {
+    public StreamReader(NatsServers nats) {
         this.nats = nats;
     }
 

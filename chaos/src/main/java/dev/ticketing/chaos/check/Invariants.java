@@ -16,14 +16,14 @@ public final class Invariants {
     /** The report's columns, in order. */
     public static final List<String> NAMES = List.of(WritesCheck.NAME, ReplicaCheck.TICKETS, ReplicaCheck.ORDERS,
             ReservationCheck.RESERVATION, ReservationCheck.EXPIRY, BusCheck.EXPIRES_ONCE, ChargeCheck.NAME,
-            BusCheck.OUTBOX, BusCheck.DEAD_LETTERS, BusCheck.REORDER);
+            BusCheck.OUTBOX, RelayCheck.NAME, BusCheck.DEAD_LETTERS, BusCheck.REORDER);
 
     private final Marketplace marketplace;
     private final StreamReader stream;
 
     public Invariants(Marketplace marketplace) {
         this.marketplace = marketplace;
-        this.stream = new StreamReader(marketplace.nats());
+        this.stream = new StreamReader(marketplace.bus());
     }
 
     @FunctionalInterface
@@ -43,6 +43,7 @@ public final class Invariants {
             verdicts.add(run(db, BusCheck.EXPIRES_ONCE, c -> BusCheck.expiresOnce(c, stream, scope.since())));
             verdicts.add(run(db, ChargeCheck.NAME, c -> ChargeCheck.check(c, scope.since())));
             verdicts.add(run(db, BusCheck.OUTBOX, BusCheck::outbox));
+            verdicts.add(run(db, RelayCheck.NAME, RelayCheck::check));
             verdicts.add(run(db, BusCheck.DEAD_LETTERS,
                     c -> BusCheck.deadLetters(stream, scope.deadLettersBefore(), scope.poisonIds())));
             verdicts.add(scope.forged().isEmpty() ? Verdict.notApplicable(BusCheck.REORDER)

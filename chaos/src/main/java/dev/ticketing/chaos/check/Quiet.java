@@ -22,7 +22,7 @@ public final class Quiet {
 
     public Quiet(Marketplace marketplace) {
         this.marketplace = marketplace;
-        this.stream = new StreamReader(marketplace.nats());
+        this.stream = new StreamReader(marketplace.bus());
     }
 
     /** Returns a one-line description of how the wait ended. */

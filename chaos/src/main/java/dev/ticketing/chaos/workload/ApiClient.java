@@ -3,17 +3,23 @@ package dev.ticketing.chaos.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The marketplace's HTTP API as the workload uses it, each service on its own port, signed in
- * with {@code Authorization: Bearer <jwt>}. A call never throws for a fault: a refused connection
- * or a timeout is an {@link ApiResponse} with status 0, which the workload treats as "unknown".
+ * The marketplace's HTTP API as the workload uses it, each service on its own port (or its
+ * replicas' ports, used in turn, the way a Kubernetes Service spreads requests), signed in with
+ * {@code Authorization: Bearer <jwt>}. A replica that refuses the connection is skipped for the
+ * next one: the request never reached it. A call never throws for a fault: a refused connection
+ * everywhere or a timeout is an {@link ApiResponse} with status 0, which the workload treats as
+ * "unknown".
  */
 public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,10 +28,11 @@ public final class ApiClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private final Map<String, String> baseUrls;
+    private final Map<String, List<String>> baseUrls;
+    private final AtomicInteger turn = new AtomicInteger();
 
-    /** {@code baseUrls}: service name to {@code http://127.0.0.1:port}. */
-    public ApiClient(Map<String, String> baseUrls) {
+    /** {@code baseUrls}: service name to its replicas' {@code http://127.0.0.1:port}. */
+    public ApiClient(Map<String, List<String>> baseUrls) {
         this.baseUrls = Map.copyOf(baseUrls);
     }
 
@@ -72,8 +79,24 @@ public final class ApiClient {
 
     private ApiResponse send(String service, String method, String path, Object body, String token, Duration timeout)
             throws InterruptedException {
+        List<String> replicas = baseUrls.get(service);
+        int first = Math.floorMod(turn.getAndIncrement(), replicas.size());
+        ApiResponse refused = null;
+        for (int i = 0; i < replicas.size(); i++) {
+            String base = replicas.get((first + i) % replicas.size());
+            try {
+                return sendTo(base, method, path, body, token, timeout);
+            } catch (ConnectException e) {
+                refused = new ApiResponse(0, null, null, "ConnectException: " + e.getMessage());
+            }
+        }
+        return refused;
+    }
+
+    private ApiResponse sendTo(String base, String method, String path, Object body, String token, Duration timeout)
+            throws InterruptedException, ConnectException {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(timeout)
                     .header("Content-Type", "application/json");
             if (token != null) {
@@ -84,6 +107,8 @@ public final class ApiClient {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? null : parse(response.body());
             return new ApiResponse(response.statusCode(), json, sessionCookie(response), null);
+        } catch (ConnectException e) {
+            throw e;
         } catch (IOException e) {
             return new ApiResponse(0, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -10,37 +10,58 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code nats-server -js} child process of our own, with its store under {@code home}; the
  * server comes from the PATH, or from Debian's package, installed when we are root. Used by
  * {@code make run} and by the chaos suite, whose faults are kill -9 and a restart on the same store
- * or on an empty one.
+ * or on an empty one; {@link NatsCluster} runs three of them as one JetStream cluster.
  */
-public final class PrivateNats implements AutoCloseable {
+public final class PrivateNats implements NatsServers {
     private final Path store;
     private final Path log;
     private final int port;
+    private final List<String> arguments;
     private Process process;
 
-    private PrivateNats(Path home, int port) {
+    private PrivateNats(Path home, int port, List<String> arguments) {
         this.store = home.resolve("store");
         this.log = home.resolve("nats-server.log");
         this.port = port;
+        this.arguments = arguments;
     }
 
+    /** A single server with JetStream on 127.0.0.1:{@code port}. */
     public static PrivateNats start(Path home, int port) throws IOException, InterruptedException {
         Files.createDirectories(home);
-        PrivateNats nats = new PrivateNats(home, port);
+        PrivateNats nats = new PrivateNats(home, port, List.of("-a", "127.0.0.1", "-p", Integer.toString(port), "-js",
+                "-sd", home.resolve("store").toString()));
+        nats.startServer();
+        return nats;
+    }
+
+    /**
+     * Starts a server whose configuration file, written to {@code home/nats.conf}, is what
+     * {@code configuration} makes of its store directory; it listens on {@code port}. Does not wait
+     * for JetStream: a cluster's node has no meta leader before a majority of its peers are up.
+     */
+    static PrivateNats startConfigured(Path home, int port, java.util.function.Function<Path, String> configuration)
+            throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        Path config = home.resolve("nats.conf");
+        Files.writeString(config, configuration.apply(home.resolve("store")));
+        PrivateNats nats = new PrivateNats(home, port, List.of("-c", config.toString()));
         nats.startServer();
         return nats;
     }
 
     private synchronized void startServer() throws IOException, InterruptedException {
         Files.createDirectories(store);
-        process = new ProcessBuilder(server(), "-a", "127.0.0.1", "-p", Integer.toString(port), "-js",
-                "-sd", store.toString())
+        List<String> command = new java.util.ArrayList<>(List.of(server()));
+        command.addAll(arguments);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();
@@ -84,6 +105,16 @@ public final class PrivateNats implements AutoCloseable {
         return null;
     }
 
+    /** kill -9; the server stays down. */
+    public void killNow() throws InterruptedException {
+        kill();
+    }
+
+    /** Starts the server again on its store after a {@link #killNow} or {@link #close}. */
+    public void startAgain() throws IOException, InterruptedException {
+        startServer();
+    }
+
     /** kill -9, then the same server on the same store. */
     public void killAndRestart(Duration down) throws IOException, InterruptedException {
         kill();
@@ -106,6 +137,7 @@ public final class PrivateNats implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -114,14 +146,28 @@ public final class PrivateNats implements AutoCloseable {
         return port;
     }
 
+    @Override
     public String url() {
         return "nats://127.0.0.1:" + port;
     }
 
     /** A connection for the suite itself (checks and bus faults); the caller closes it. */
+    @Override
     public Connection connect() throws IOException, InterruptedException {
         return Nats.connect(new Options.Builder().server(url()).connectionName("ticketing-tools")
                 .connectionTimeout(Duration.ofSeconds(3)).maxReconnects(0).noReconnect().build());
+    }
+
+    @Override
+    public void startWhatIsDown() throws IOException, InterruptedException {
+        if (!isRunning()) {
+            startServer();
+        }
+    }
+
+    @Override
+    public List<Path> stores() {
+        return List.of(store);
     }
 
     /** The store, for a caller that throws it away after {@link #close()}. */

@@ -31,9 +31,11 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private PrivatePostgres(Path bin, Path home, int port, boolean fsync) {
         this.bin = bin;
-        this.home = home;
-        this.data = home.resolve("data");
-        this.log = home.resolve("postgres.log");
+        // Absolute: the tools run with home as their working directory, where a relative path would
+        // name a folder nested inside it (and close() would look for the server in the wrong place).
+        this.home = home.toAbsolutePath();
+        this.data = this.home.resolve("data");
+        this.log = this.home.resolve("postgres.log");
         this.port = port;
         this.fsync = fsync;
     }

@@ -1,6 +1,7 @@
 package dev.ticketing.platform.bus;
 
 import io.nats.client.Connection;
+import dev.ticketing.platform.config.NatsCredentials;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * so a service starts (and commits to its outbox) while NATS is down; it pings every two seconds
  * and gives up on a silent server after two missed pongs, so a dead peer is noticed within seconds;
  * every connection event is logged. Each time the connection opens, the streams are made sure of.
+ * Given several servers (a cluster's nodes, comma-separated), it connects to one of them and moves
+ * to another when that one goes away.
  */
 public final class BusConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BusConnection.class);
@@ -26,21 +29,43 @@ public final class BusConnection implements AutoCloseable {
 
     private final String url;
     private final BusNamespace namespace;
+    private final int streamReplicas;
     private final CompletableFuture<Connection> connection = new CompletableFuture<>();
 
-    private BusConnection(String url, BusNamespace namespace) {
+    private BusConnection(String url, BusNamespace namespace, int streamReplicas) {
         this.url = url;
         this.namespace = namespace;
+        this.streamReplicas = streamReplicas;
+    }
+
+    /** {@link #connect(String, String, BusNamespace, int)} with streams of one replica: a single server. */
+    public static BusConnection connect(String url, String clientName, BusNamespace namespace) {
+        return connect(url, clientName, namespace, 1);
     }
 
     /**
-     * Starts connecting to {@code url} and waits up to a few seconds for the first connection;
-     * when NATS is not there yet, returns anyway and keeps connecting in the background.
+     * Starts connecting to {@code url} (one server, or a comma-separated list of a cluster's
+     * servers) and waits up to a few seconds for the first connection; when NATS is not there yet,
+     * returns anyway and keeps connecting in the background.
+     *
+     * @param streamReplicas how many copies of each stream the servers keep (at most the cluster's size)
      */
-    public static BusConnection connect(String url, String clientName, BusNamespace namespace) {
-        BusConnection bus = new BusConnection(url, namespace);
-        Options options = new Options.Builder()
-                .server(url)
+    public static BusConnection connect(String url, String clientName, BusNamespace namespace, int streamReplicas) {
+        return connect(url, clientName, namespace, streamReplicas, NatsCredentials.NONE);
+    }
+
+    /** As {@link #connect(String, String, BusNamespace, int)}, as the NATS user {@code credentials} names. */
+    public static BusConnection connect(String url, String clientName, BusNamespace namespace, int streamReplicas,
+                                        NatsCredentials credentials) {
+        BusConnection bus = new BusConnection(url, namespace, streamReplicas);
+        Options.Builder builder = new Options.Builder();
+        if (credentials.user() != null) {
+            builder.userInfo(credentials.user(), credentials.password());
+        } else if (credentials.credsFile() != null) {
+            builder.authHandler(Nats.credentials(credentials.credsFile().toString()));
+        }
+        Options options = builder
+                .servers(servers(url))
                 .connectionName(clientName)
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(500))
@@ -68,7 +93,7 @@ public final class BusConnection implements AutoCloseable {
         }
         try {
             // Streams exist before anyone publishes through a connection that opened in time.
-            Streams.ensureQuietly(bus.connection.get(3, TimeUnit.SECONDS), namespace);
+            Streams.ensureQuietly(bus.connection.get(3, TimeUnit.SECONDS), namespace, streamReplicas);
         } catch (TimeoutException e) {
             log.warn("NATS at {} is not reachable yet; the service starts and keeps connecting", url);
         } catch (InterruptedException e) {
@@ -79,8 +104,19 @@ public final class BusConnection implements AutoCloseable {
         return bus;
     }
 
+    /** The servers of a {@code NATS_URL}: one URL, or several separated by commas. */
+    static String[] servers(String url) {
+        return java.util.Arrays.stream(url.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
+    }
+
     public BusNamespace namespace() {
         return namespace;
+    }
+
+    /** How many copies of each stream the servers are asked to keep. */
+    public int streamReplicas() {
+        return streamReplicas;
     }
 
     public String url() {
@@ -104,8 +140,6 @@ public final class BusConnection implements AutoCloseable {
     public boolean isConnected() {
         return current().map(c -> c.getStatus() == Connection.Status.CONNECTED).orElse(false);
     }
-
-
 
     /** Flushes what is pending (acks included), then closes. Listeners must be stopped first. */
     @Override
@@ -140,7 +174,7 @@ public final class BusConnection implements AutoCloseable {
                     log.info("NATS {} {}", url, type.getEvent());
                     connection.complete(conn);
                     // On every (re)connect: the server may be new, or may have lost the streams.
-                    Thread.ofVirtual().name("ensure-streams").start(() -> Streams.ensureQuietly(conn, namespace));
+                    Thread.ofVirtual().name("ensure-streams").start(() -> Streams.ensureQuietly(conn, namespace, streamReplicas));
                 }
                 case DISCONNECTED, CLOSED, LAME_DUCK -> log.warn("NATS {} {}", url, type.getEvent());
                 default -> log.debug("NATS {} {}", url, type.getEvent());

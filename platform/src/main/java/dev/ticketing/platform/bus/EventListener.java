@@ -128,7 +128,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     }
 
     private void subscribe(Connection connection) throws Exception {
-        Streams.ensure(connection.jetStreamManagement(), bus.namespace());
+        Streams.ensure(connection.jetStreamManagement(), bus.namespace(), bus.streamReplicas());
         ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
                 .createOrUpdateConsumer(consumerConfiguration());
         int batch = Math.max(2 * settings.maxInFlight(), 10);

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates or updates the streams, idempotently: every replica of every service does this at start
  * and after each reconnect. Events are kept on disk; a republished event id is dropped within the
- * duplicate window.
+ * duplicate window. On a JetStream cluster each stream is kept by {@code replicas} nodes (Raft), so
+ * a node that dies takes nothing acknowledged with it; a single server keeps one copy.
  */
 public final class Streams {
     /** How long the stream remembers event ids to drop republished events. */
@@ -28,35 +29,49 @@ public final class Streams {
     private Streams() {
     }
 
-    /** The configuration of the events stream: the contract's subjects and nothing else. */
+    /** The configuration of the events stream on a single server. */
     public static StreamConfiguration events(BusNamespace namespace) {
+        return events(namespace, 1);
+    }
+
+    /** The configuration of the events stream: the contract's subjects and nothing else. */
+    public static StreamConfiguration events(BusNamespace namespace, int replicas) {
         List<String> subjects = Subject.all().stream().map(namespace::subject).toList();
         return StreamConfiguration.builder()
                 .name(namespace.eventsStream())
                 .subjects(subjects)
                 .storageType(StorageType.File)
+                .replicas(replicas)
                 .duplicateWindow(DUPLICATE_WINDOW)
                 .build();
     }
 
     /** The configuration of the dead-letter stream, where an operator finds unhandled events. */
-    public static StreamConfiguration deadLetters(BusNamespace namespace) {
+    public static StreamConfiguration deadLetters(BusNamespace namespace, int replicas) {
         return StreamConfiguration.builder()
                 .name(namespace.deadLetterStream())
                 .subjects(namespace.deadLetterSubjects())
                 .storageType(StorageType.File)
+                .replicas(replicas)
                 .duplicateWindow(DUPLICATE_WINDOW)
                 .build();
     }
 
+    /** Makes sure of both streams on a single server. */
     public static void ensure(JetStreamManagement jsm, BusNamespace namespace) throws IOException, JetStreamApiException {
-        ensure(jsm, events(namespace));
-        ensure(jsm, deadLetters(namespace));
+        ensure(jsm, namespace, 1);
     }
 
-    static void ensureQuietly(Connection connection, BusNamespace namespace) {
+    /** Makes sure of both streams, each kept by {@code replicas} nodes of the cluster. */
+    public static void ensure(JetStreamManagement jsm, BusNamespace namespace, int replicas)
+            throws IOException, JetStreamApiException {
+        ensure(jsm, events(namespace, replicas));
+        ensure(jsm, deadLetters(namespace, replicas));
+    }
+
+    static void ensureQuietly(Connection connection, BusNamespace namespace, int replicas) {
         try {
-            ensure(connection.jetStreamManagement(), namespace);
+            ensure(connection.jetStreamManagement(), namespace, replicas);
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             log.warn("Could not create or update the streams of {}: {}", namespace, e.toString());
         }
@@ -75,9 +90,11 @@ public final class Streams {
             return;
         }
         if (!existing.getSubjects().equals(config.getSubjects())
-                || !existing.getDuplicateWindow().equals(config.getDuplicateWindow())) {
+                || !existing.getDuplicateWindow().equals(config.getDuplicateWindow())
+                || existing.getReplicas() != config.getReplicas()) {
             jsm.updateStream(config);
-            log.info("Updated stream {} to {}", config.getName(), config.getSubjects());
+            log.info("Updated stream {} to {} with {} replica(s)", config.getName(), config.getSubjects(),
+                    config.getReplicas());
         }
     }
 

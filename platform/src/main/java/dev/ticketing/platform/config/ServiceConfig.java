@@ -8,25 +8,26 @@ import java.util.Optional;
  *
  * @param service      the service's name (auth, tickets, ...): its schema, durable names and logs
  * @param port         HTTP port ({@code PORT})
- * @param natsUrl      NATS server ({@code NATS_URL})
+ * @param natsUrl      NATS server, or a comma-separated list of a cluster's servers ({@code NATS_URL})
  * @param natsClientId connection name ({@code NATS_CLIENT_ID}, default the host name)
  * @param subjectPrefix optional namespace for subjects and streams ({@code NATS_SUBJECT_PREFIX}), empty in production
  * @param database     the service's database and schema
- * @param jwtKey       key that signs and verifies session tokens ({@code JWT_KEY})
+ * @param jwtKey       key that signs and verifies session tokens ({@code JWT_KEY}, required: {@code make run}
+ *                     makes a random local one)
+ * @param sessionLifetime how long a session token is valid ({@code JWT_LIFETIME}, default 24 h); a token
+ *                     claiming a longer life is refused
+ * @param natsCredentials optional NATS user ({@code NATS_USER}/{@code NATS_PASSWORD} or {@code NATS_CREDS})
  * @param ackWait      how long the bus waits for an ack before redelivering ({@code ACK_WAIT}, default 5 s)
+ * @param streamReplicas how many copies of each stream a JetStream cluster keeps ({@code STREAM_REPLICAS}, default 1;
+ *                     3 on a three-node cluster)
  * @param env          the environment it was read from, for the settings of one service alone
  */
 public record ServiceConfig(String service, int port, String natsUrl, String natsClientId, String subjectPrefix,
-                            DatabaseConfig database, String jwtKey, Duration ackWait, Env env) {
-
-    /** A key for local running only; a deployment sets {@code JWT_KEY}. */
-    public static final String LOCAL_JWT_KEY = "local-development-key-change-me-in-any-deployment";
+                            DatabaseConfig database, String jwtKey, Duration sessionLifetime,
+                            NatsCredentials natsCredentials, Duration ackWait, int streamReplicas, Env env) {
 
     public static ServiceConfig from(Env env, String service, int defaultPort) {
-        String jwtKey = env.string("JWT_KEY", LOCAL_JWT_KEY);
-        if (jwtKey.length() < 32) {
-            throw new ConfigException("JWT_KEY must be at least 32 characters long");
-        }
+        String jwtKey = jwtKey(env);
         String prefix = env.string("NATS_SUBJECT_PREFIX", "");
         if (!prefix.isEmpty() && !prefix.matches("[a-z0-9_-]+")) {
             throw new ConfigException("NATS_SUBJECT_PREFIX must be lower-case letters, digits, - or _, got '"
@@ -39,8 +40,24 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
                 prefix,
                 DatabaseConfig.from(env, service),
                 jwtKey,
+                env.duration("JWT_LIFETIME", Duration.ofDays(1)),
+                NatsCredentials.from(env),
                 env.duration("ACK_WAIT", Duration.ofSeconds(5)),
+                env.integer("STREAM_REPLICAS", 1, 1, 5),
                 env);
+    }
+
+    /**
+     * The key that signs session tokens. There is no default: a key written in the source would let
+     * anyone mint a session. {@code make run} and {@code make run-service} generate one under {@code .data/}.
+     */
+    public static String jwtKey(Env env) {
+        String jwtKey = env.optional("JWT_KEY").orElseThrow(() -> new ConfigException(
+                "JWT_KEY is not set: give every service the same secret of at least 32 characters"));
+        if (jwtKey.length() < 32) {
+            throw new ConfigException("JWT_KEY must be at least 32 characters long");
+        }
+        return jwtKey;
     }
 
     private static String hostName() {

@@ -1,6 +1,8 @@
 package dev.ticketing.platform.errors;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A request the service refuses, with the contract's status code and error messages. Framework-free
@@ -26,6 +28,11 @@ public abstract class RequestRejected extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** When the client may try again (the {@code Retry-After} header), for a refusal that is only for now. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     /**

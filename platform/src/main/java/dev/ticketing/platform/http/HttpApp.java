@@ -48,6 +48,16 @@ public final class HttpApp {
     /** As {@link #create(SessionTokens, Readiness, Consumer)}, with every request traced and timed by {@code telemetry}. */
     public static Javalin create(SessionTokens tokens, Readiness readiness, HttpTelemetry telemetry,
                                  Consumer<RoutesConfig> routes) {
+        return create(tokens, new RevokedSessions(), readiness, true, telemetry, routes);
+    }
+
+    /**
+     * As {@link #create(SessionTokens, Readiness, Consumer)}, refusing the sessions {@code revoked} holds,
+     * with every request traced and timed by {@code telemetry}; {@code strictTransport} (the session
+     * cookie is {@code Secure}, so the site is served over HTTPS) adds HSTS to every response.
+     */
+    public static Javalin create(SessionTokens tokens, RevokedSessions revoked, Readiness readiness,
+                                 boolean strictTransport, HttpTelemetry telemetry, Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
@@ -59,12 +69,20 @@ public final class HttpApp {
             });
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             telemetry.install(config);
-            config.routes.before(ctx -> Sessions.read(ctx, tokens));
+            config.routes.before(ctx -> {
+                BrowserDefences.addHeaders(ctx, strictTransport);
+                BrowserDefences.checkApiRequest(ctx);
+                Sessions.read(ctx, tokens, revoked);
+            });
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/ready", ctx -> ready(ctx, readiness));
             routes.accept(config.routes);
-            config.routes.exception(RequestRejected.class, (e, ctx) ->
-                    ctx.status(e.status()).json(ErrorBody.of(e.errors())));
+            config.routes.exception(RequestRejected.class, (e, ctx) -> {
+                // Whole seconds, rounded up: a client that waits that long is let through.
+                e.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
+                        Long.toString(Math.max(1, wait.plusNanos(999_999_999).toSeconds()))));
+                ctx.status(e.status()).json(ErrorBody.of(e.errors()));
+            });
             config.routes.exception(HttpResponseException.class, HttpApp::frameworkError);
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (TransientFailures.isTransient(e)) {

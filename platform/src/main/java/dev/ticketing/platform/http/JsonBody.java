@@ -7,6 +7,7 @@ import dev.ticketing.platform.errors.MalformedRequest;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A request body that must be a JSON object. Malformed JSON, or JSON that is not an object, is a
@@ -14,6 +15,11 @@ import java.util.Optional;
  * another JSON type, so that the route's validation says what the field must be.
  */
 public final class JsonBody {
+    /** Digits (and exponent) of the largest number we look at. */
+    public static final int MAX_DIGITS = 40;
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
     private final JsonNode root;
 
     private JsonBody(JsonNode root) {
@@ -31,7 +37,8 @@ public final class JsonBody {
                 throw new MalformedRequest("Request body must be a JSON object");
             }
             return new JsonBody(root);
-        } catch (JsonProcessingException e) {
+        } catch (JsonProcessingException | NumberFormatException | ArithmeticException e) {
+            // Absurd numbers (1e-2147483649) fail in the parser as number errors, not JSON ones.
             throw new MalformedRequest("Request body is not valid JSON");
         }
     }
@@ -42,10 +49,39 @@ public final class JsonBody {
         return node != null && node.isTextual() ? Optional.of(node.asText().trim()) : Optional.empty();
     }
 
-    /** A JSON number field, exactly as written (no floating point). */
+    /**
+     * A JSON number field, exactly as written (no floating point); empty for an absurd one (more than
+     * {@value #MAX_DIGITS} digits or an exponent beyond that), which no rule of ours accepts anyway.
+     */
     public Optional<BigDecimal> number(String field) {
         JsonNode node = root.get(field);
-        return node != null && node.isNumber() ? Optional.of(node.decimalValue()) : Optional.empty();
+        if (node == null || !node.isNumber()) {
+            return Optional.empty();
+        }
+        try {
+            return sensible(node.decimalValue());
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A decimal field: a JSON number, or a string holding a plain decimal ({@code "25"}, {@code "25.00"},
+     * as the course's React client sends prices); empty for anything else.
+     */
+    public Optional<BigDecimal> decimal(String field) {
+        JsonNode node = root.get(field);
+        if (node != null && node.isTextual()) {
+            String text = node.asText().trim();
+            return text.length() <= MAX_DIGITS && PLAIN_DECIMAL.matcher(text).matches()
+                    ? Optional.of(new BigDecimal(text)) : Optional.empty();
+        }
+        return number(field);
+    }
+
+    private static Optional<BigDecimal> sensible(BigDecimal value) {
+        return value.precision() <= MAX_DIGITS && Math.abs(value.scale()) <= MAX_DIGITS
+                ? Optional.of(value) : Optional.empty();
     }
 
 }

@@ -9,13 +9,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Issues and verifies session tokens: JWTs signed with HMAC-SHA256 under {@code JWT_KEY}, with the
- * claims {@code id}, {@code email}, {@code iat} and {@code exp}. A token that is malformed, expired,
- * unsigned or signed with another key verifies to nothing: its bearer is simply signed out.
+ * claims {@code id}, {@code email}, {@code iat}, {@code exp}, {@code jti} (the session's id, which
+ * sign-out revokes), {@code iss} and {@code aud} (both {@value #ISSUER}). A token that is malformed,
+ * expired, unsigned, signed with another key, issued for someone else, issued in the future or
+ * valid for longer than the configured lifetime verifies to nothing: its bearer is simply signed out.
  */
 public final class SessionTokens {
+    /** The issuer and the audience of every session token. */
+    public static final String ISSUER = "ticketing";
+
+    /** Clocks of two machines may differ this much. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
     private final Duration lifetime;
@@ -26,10 +35,15 @@ public final class SessionTokens {
         this.lifetime = lifetime;
         this.clock = clock;
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withIssuer(ISSUER)
+                .withAudience(ISSUER)
                 .withClaimPresence("id")
                 .withClaimPresence("email")
+                .withClaimPresence("jti")
+                .withClaimPresence("iat")
                 .withClaimPresence("exp")
-                .acceptLeeway(0))
+                .acceptLeeway(0)
+                .acceptIssuedAt(CLOCK_SKEW.toSeconds()))
                 .build(clock);
     }
 
@@ -44,6 +58,9 @@ public final class SessionTokens {
     public String issue(String userId, String email) {
         Instant now = clock.instant();
         return JWT.create()
+                .withIssuer(ISSUER)
+                .withAudience(ISSUER)
+                .withJWTId(UUID.randomUUID().toString())
                 .withClaim("id", userId)
                 .withClaim("email", email)
                 .withIssuedAt(now)
@@ -59,12 +76,16 @@ public final class SessionTokens {
             DecodedJWT jwt = verifier.verify(token);
             String id = jwt.getClaim("id").asString();
             String email = jwt.getClaim("email").asString();
-            if (id == null || email == null) {
+            Instant issuedAt = jwt.getIssuedAtAsInstant();
+            Instant expiresAt = jwt.getExpiresAtAsInstant();
+            // A token is never good for longer than a session lasts, whatever its exp says.
+            if (id == null || email == null || jwt.getId() == null
+                    || Duration.between(issuedAt, expiresAt).compareTo(lifetime) > 0) {
                 return Optional.empty();
             }
-            long iat = jwt.getIssuedAtAsInstant() == null ? 0 : jwt.getIssuedAtAsInstant().getEpochSecond();
-            return Optional.of(new SessionUser(id, email, iat, jwt.getExpiresAtAsInstant().getEpochSecond()));
-        } catch (JWTVerificationException e) {
+            return Optional.of(new SessionUser(id, email, issuedAt.getEpochSecond(), expiresAt.getEpochSecond(),
+                    jwt.getId()));
+        } catch (JWTVerificationException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

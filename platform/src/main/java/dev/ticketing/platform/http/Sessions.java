@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The session of a request: a {@code session} cookie or an {@code Authorization: Bearer} header
- * holding a session token. The HTTP kit reads it once per request, before the handler.
+ * holding a session token that was not signed out. The HTTP kit reads it once per request, before the handler.
  */
 public final class Sessions {
     public static final String COOKIE = "session";
@@ -17,12 +17,14 @@ public final class Sessions {
     private Sessions() {
     }
 
-    static void read(Context ctx, SessionTokens tokens) {
+    static void read(Context ctx, SessionTokens tokens, RevokedSessions revoked) {
         String header = ctx.header("Authorization");
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim()
                 : ctx.cookie(COOKIE);
-        tokens.verify(token).ifPresent(user -> ctx.attribute(ATTRIBUTE, user));
+        tokens.verify(token)
+                .filter(user -> !revoked.isRevoked(user.sessionId()))
+                .ifPresent(user -> ctx.attribute(ATTRIBUTE, user));
     }
 
     /** The signed-in user, if any. */

@@ -4,6 +4,7 @@ import dev.ticketing.platform.errors.InvalidInput;
 import dev.ticketing.platform.errors.RequestRejected.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Collects every validation error of a request, then refuses it with all of them at once. */
 public final class Validation {
@@ -14,6 +15,12 @@ public final class Validation {
         if (!valid) {
             errors.add(new FieldError(message, field));
         }
+        return this;
+    }
+
+    /** Records {@code problem} for {@code field} when there is one. */
+    public Validation check(String field, Optional<String> problem) {
+        problem.ifPresent(message -> errors.add(new FieldError(message, field)));
         return this;
     }
 

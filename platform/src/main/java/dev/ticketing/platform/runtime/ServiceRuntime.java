@@ -4,12 +4,14 @@ import dev.ticketing.platform.bus.BusConnection;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.ListenerSettings;
 import dev.ticketing.platform.bus.Listeners;
+import dev.ticketing.platform.bus.RevocationFeed;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.db.Database;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
+import dev.ticketing.platform.http.RevokedSessions;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.inbox.Inbox;
 import dev.ticketing.platform.observability.HttpTelemetry;
@@ -20,6 +22,7 @@ import dev.ticketing.platform.outbox.RelaySettings;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.opentelemetry.api.OpenTelemetry;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -44,6 +47,8 @@ public final class ServiceRuntime implements AutoCloseable {
     private final Inbox inbox;
     private final SessionTokens tokens;
     private final ServiceTelemetry telemetry;
+    private final RevokedSessions revokedSessions = new RevokedSessions();
+    private final RevocationFeed revocations;
     private final List<AutoCloseable> components = new ArrayList<>();
     private Javalin http;
     private boolean closed;
@@ -57,7 +62,8 @@ public final class ServiceRuntime implements AutoCloseable {
         this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()),
                 telemetry.telemetry());
         this.inbox = new Inbox(database.jdbi());
-        this.tokens = new SessionTokens(config.jwtKey());
+        this.tokens = new SessionTokens(config.jwtKey(), config.sessionLifetime(), Clock.systemUTC());
+        this.revocations = new RevocationFeed(bus, revokedSessions, config.sessionLifetime(), Clock.systemUTC());
     }
 
     /**
@@ -76,7 +82,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private static ServiceRuntime open(ServiceConfig config, ServiceTelemetry telemetry) {
         Database database = Database.open(config.database(), 10, "classpath:db/" + config.service());
         BusConnection bus = BusConnection.connect(config.natsUrl(), config.natsClientId(),
-                new BusNamespace(config.subjectPrefix()));
+                new BusNamespace(config.subjectPrefix()), config.streamReplicas(), config.natsCredentials());
         ServiceRuntime runtime = new ServiceRuntime(config, database, bus, telemetry);
         ServiceGauges.register(telemetry.telemetry().meters(), config.service(), database, bus, runtime.relay);
         runtime.relay.start();
@@ -121,6 +127,11 @@ public final class ServiceRuntime implements AutoCloseable {
         return telemetry.telemetry();
     }
 
+    /** The sessions signed out on any replica of any service, refused by this one's HTTP app. */
+    public RevokedSessions revokedSessions() {
+        return revokedSessions;
+    }
+
     /** Makes the service's listeners idempotent: see {@link Inbox}. */
     public Inbox inbox() {
         return inbox;
@@ -143,12 +154,15 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Starts the listeners and the HTTP app with {@code routes}; returns the app (its port may be random). */
     public Javalin serve(Consumer<RoutesConfig> routes) {
         listeners.start();
+        revocations.start();
         Readiness readiness = new Readiness()
                 .require("NATS", bus::isConnected)
                 .require("database", database::isReachable)
                 .require("outbox relay", relay::isHealthy)
-                .require("listeners", listeners::allSubscribed);
-        http = HttpApp.create(tokens, readiness, new HttpTelemetry(telemetry.telemetry(), telemetry::scrape), routes)
+                .require("listeners", listeners::allSubscribed)
+                .require("session revocations", revocations::isSubscribed);
+        http = HttpApp.create(tokens, revokedSessions, readiness, config.env().flag("COOKIE_SECURE", true),
+                        new HttpTelemetry(telemetry.telemetry(), telemetry::scrape), routes)
                 .start(config.port());
         log.info("{} service listening on http://localhost:{}", config.service(), http.port());
         return http;
@@ -171,6 +185,7 @@ public final class ServiceRuntime implements AutoCloseable {
             http.stop();
         }
         listeners.close();
+        revocations.close();
         for (AutoCloseable component : components.reversed()) {
             try {
                 component.close();

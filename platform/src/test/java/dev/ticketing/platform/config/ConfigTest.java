@@ -8,16 +8,54 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
+    private static final String KEY = "a-key-of-at-least-thirty-two-characters";
+
+    private static Env env(String... pairs) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of("JWT_KEY", KEY));
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put(pairs[i], pairs[i + 1]);
+        }
+        return new Env(values);
+    }
 
     @Test
-    void runs_locally_with_defaults() {
-        ServiceConfig config = ServiceConfig.from(new Env(Map.of()), "tickets", 3002);
+    void runs_with_defaults_given_a_signing_key() {
+        ServiceConfig config = ServiceConfig.from(env(), "tickets", 3002);
         assertThat(config.port()).isEqualTo(3002);
         assertThat(config.natsUrl()).isEqualTo("nats://127.0.0.1:4222");
         assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/ticketing");
         assertThat(config.database().schema()).isEqualTo("tickets");
         assertThat(config.ackWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.natsClientId()).isNotBlank().doesNotContain("tickets");
+        assertThat(config.sessionLifetime()).isEqualTo(Duration.ofDays(1));
+        assertThat(config.natsCredentials()).isEqualTo(NatsCredentials.NONE);
+        assertThat(config.streamReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_to_start_without_a_signing_key() {
+        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of()), "tickets", 3002))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("JWT_KEY is not set");
+    }
+
+    @Test
+    void reads_nats_credentials_in_pairs() {
+        assertThat(ServiceConfig.from(env("NATS_USER", "orders", "NATS_PASSWORD", "pw"), "orders", 3003)
+                .natsCredentials()).isEqualTo(NatsCredentials.user("orders", "pw"));
+        assertThatThrownBy(() -> ServiceConfig.from(env("NATS_USER", "orders"), "orders", 3003))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NATS_PASSWORD");
+        assertThatThrownBy(() -> ServiceConfig.from(env("NATS_CREDS", "/nowhere.creds"), "orders", 3003))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("NATS_CREDS");
+    }
+
+    @Test
+    void reads_a_cluster_of_nats_servers_and_how_many_copies_its_streams_keep() {
+        ServiceConfig config = ServiceConfig.from(env("NATS_URL", "nats://a:4222,nats://b:4222",
+                "STREAM_REPLICAS", "3"), "orders", 3003);
+        assertThat(config.natsUrl()).isEqualTo("nats://a:4222,nats://b:4222");
+        assertThat(config.streamReplicas()).isEqualTo(3);
+        assertThatThrownBy(() -> ServiceConfig.from(env("STREAM_REPLICAS", "0"), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("STREAM_REPLICAS");
     }
 
     @Test
@@ -32,15 +70,15 @@ class ConfigTest {
 
     @Test
     void a_bad_value_stops_start_up_with_a_message_that_names_the_variable() {
-        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("PORT", "eighty")), "auth", 3001))
+        assertThatThrownBy(() -> ServiceConfig.from(env("PORT", "eighty"), "auth", 3001))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PORT");
-        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("ACK_WAIT", "soon")), "auth", 3001))
+        assertThatThrownBy(() -> ServiceConfig.from(env("ACK_WAIT", "soon"), "auth", 3001))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ACK_WAIT");
-        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("JWT_KEY", "short")), "auth", 3001))
+        assertThatThrownBy(() -> ServiceConfig.from(env("JWT_KEY", "short"), "auth", 3001))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("JWT_KEY");
-        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("DATABASE_URL", "mysql://x/y")), "auth", 3001))
+        assertThatThrownBy(() -> ServiceConfig.from(env("DATABASE_URL", "mysql://x/y"), "auth", 3001))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
-        assertThatThrownBy(() -> ServiceConfig.from(new Env(Map.of("DB_SCHEMA", "Drop Table")), "auth", 3001))
+        assertThatThrownBy(() -> ServiceConfig.from(env("DB_SCHEMA", "Drop Table"), "auth", 3001))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DB_SCHEMA");
     }
 

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 class AuthSettingsTest {
 
     @Test
-    void defaults_to_a_day_long_secure_session_and_bcrypt_cost_12() {
+    void defaults_to_secure_cookies_and_bcrypt_cost_12() {
         AuthSettings settings = AuthSettings.from(new Env(Map.of()));
-        assertThat(settings.sessionLifetime()).isEqualTo(Duration.ofDays(1));
         assertThat(settings.secureCookies()).isTrue();
         assertThat(settings.bcryptCost()).isEqualTo(12);
         String hash = new BcryptPasswords(settings.bcryptCost()).hash("password");

@@ -1,17 +1,21 @@
 package dev.ticketing.auth;
 
 import dev.ticketing.platform.bus.BusNamespace;
+import dev.ticketing.platform.http.RateLimit;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.testkit.HttpTestClient;
 import dev.ticketing.testkit.TestBuses;
 import dev.ticketing.testkit.TestDatabases;
 import dev.ticketing.testkit.TestServices;
-import java.time.Duration;
 import java.util.UUID;
 
-/** The auth service on a random port, its own schema and NATS namespace; a cheap bcrypt cost for speed. */
+/**
+ * The auth service on a random port, its own schema and NATS namespace; a cheap bcrypt cost for speed,
+ * and sign-in limits that only a test of them reaches (every test signs in from 127.0.0.1).
+ */
 public final class AuthTestApp implements AutoCloseable {
-    public static final AuthSettings SETTINGS = new AuthSettings(Duration.ofDays(1), true, 4);
+    public static final AuthSettings SETTINGS = new AuthSettings(true, 4)
+            .withLimits(RateLimit.perMinute(100_000), RateLimit.perMinute(100_000));
 
     private final BusNamespace namespace = TestBuses.freshNamespace();
     private final ServiceRuntime runtime;

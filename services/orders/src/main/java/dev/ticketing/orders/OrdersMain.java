@@ -12,6 +12,7 @@ import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.application.ViewOrders;
+import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
@@ -37,7 +38,8 @@ public final class OrdersMain {
                 .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
                 new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC()),
-                new CancelOrder(transactions, orders), new ViewOrders(transactions, orders));
+                new CancelOrder(transactions, orders), new ViewOrders(transactions, orders),
+                new RateLimiter(settings.perBuyer()));
         return runtime.serve(routes::register);
     }
 

@@ -16,6 +16,7 @@ import dev.ticketing.payments.application.ReconcilePayments;
 import dev.ticketing.payments.application.RefundCharge;
 import dev.ticketing.payments.application.SettleCharge;
 import dev.ticketing.payments.domain.PaymentProvider;
+import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
@@ -62,7 +63,7 @@ public final class PaymentsMain {
         runtime.closeWith(new ReconcileLoop(reconcile, settings.reconcileInterval()).start());
         PaymentRoutes routes = new PaymentRoutes(
                 new PayOrder(transactions, payments, timed, settle, refund, Clock.systemUTC()),
-                runtime.telemetry().meters());
+                new RateLimiter(settings.perPayer()), runtime.telemetry().meters());
         return runtime.serve(routes::register);
     }
 

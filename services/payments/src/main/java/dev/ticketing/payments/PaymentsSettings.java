@@ -3,6 +3,7 @@ package dev.ticketing.payments;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.http.RateLimit;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,15 +13,18 @@ import java.util.Optional;
  * {@code PROVIDER_TIMEOUT} (10s), the bound on every provider call; {@code RECONCILE_INTERVAL} (5s),
  * how often unsettled payments are looked at; and the sandbox's fault hooks
  * {@code SANDBOX_CHARGE_DELAY} (0), {@code SANDBOX_AMBIGUOUS_RATE} (0) and
- * {@code SANDBOX_REFUND_FAILURE_RATE} (0).
+ * {@code SANDBOX_REFUND_FAILURE_RATE} (0); {@code PAYMENT_RATE_PER_USER} (30/1m).
  *
  * @param provider          which provider to charge with ({@code PaymentsMain} builds it)
  * @param providerTimeout   how long any provider call may take before it is abandoned as ambiguous
  * @param reconcileInterval how often the reconciler runs
+ * @param perPayer          payments one user may attempt ({@code PAYMENT_RATE_PER_USER}, default 30/1m)
  */
-public record PaymentsSettings(Provider provider, Duration providerTimeout, Duration reconcileInterval) {
+public record PaymentsSettings(Provider provider, Duration providerTimeout, Duration reconcileInterval,
+                               RateLimit perPayer) {
     public static final Duration DEFAULT_PROVIDER_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RECONCILE_INTERVAL = Duration.ofSeconds(5);
+    public static final RateLimit PER_PAYER = RateLimit.perMinute(30);
 
     /** The configured payment provider. */
     public sealed interface Provider permits Sandbox, Stripe {
@@ -40,19 +44,23 @@ public record PaymentsSettings(Provider provider, Duration providerTimeout, Dura
 
     /** {@code provider} with the default timeout and interval. */
     public static PaymentsSettings of(Provider provider) {
-        return new PaymentsSettings(provider, DEFAULT_PROVIDER_TIMEOUT, DEFAULT_RECONCILE_INTERVAL);
+        return new PaymentsSettings(provider, DEFAULT_PROVIDER_TIMEOUT, DEFAULT_RECONCILE_INTERVAL, PER_PAYER);
     }
 
     public PaymentsSettings withProvider(Provider other) {
-        return new PaymentsSettings(other, providerTimeout, reconcileInterval);
+        return new PaymentsSettings(other, providerTimeout, reconcileInterval, perPayer);
     }
 
     public PaymentsSettings withProviderTimeout(Duration timeout) {
-        return new PaymentsSettings(provider, timeout, reconcileInterval);
+        return new PaymentsSettings(provider, timeout, reconcileInterval, perPayer);
     }
 
     public PaymentsSettings withReconcileInterval(Duration interval) {
-        return new PaymentsSettings(provider, providerTimeout, interval);
+        return new PaymentsSettings(provider, providerTimeout, interval, perPayer);
+    }
+
+    public PaymentsSettings withPerPayer(RateLimit limit) {
+        return new PaymentsSettings(provider, providerTimeout, reconcileInterval, limit);
     }
 
     public static PaymentsSettings from(Env env) {
@@ -65,7 +73,8 @@ public record PaymentsSettings(Provider provider, Duration providerTimeout, Dura
             default -> throw new ConfigException("PAYMENT_PROVIDER must be sandbox or stripe, got '"
                     + env.string("PAYMENT_PROVIDER", "") + "'");
         };
-        return new PaymentsSettings(provider, timeout, interval);
+        return new PaymentsSettings(provider, timeout, interval,
+                RateLimit.from(env, "PAYMENT_RATE_PER_USER", PER_PAYER));
     }
 
     /** The sandbox's test hooks; none by default. */

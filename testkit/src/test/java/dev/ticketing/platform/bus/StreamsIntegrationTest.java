@@ -35,6 +35,7 @@ class StreamsIntegrationTest {
             assertThat(events.getSubjects()).containsExactlyElementsOf(Streams.events(namespace).getSubjects());
             assertThat(events.getDuplicateWindow()).isEqualTo(Streams.DUPLICATE_WINDOW);
             assertThat(events.getStorageType()).isEqualTo(StorageType.File);
+            assertThat(events.getReplicas()).isEqualTo(1);
             assertThat(jsm.getStreamInfo(namespace.deadLetterStream()).getConfiguration().getSubjects())
                     .containsExactly(namespace.deadLetterSubjects());
         }

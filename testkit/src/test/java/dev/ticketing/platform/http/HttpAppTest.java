@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import dev.ticketing.testkit.HttpTestClient.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -152,16 +154,63 @@ class HttpAppTest {
     }
 
     @Test
-    void treats_expired_forged_and_unsigned_tokens_as_signed_out() {
+    void treats_expired_forged_unsigned_foreign_and_overlong_tokens_as_signed_out() {
         Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
         String expired = new SessionTokens(KEY, Duration.ofDays(1), yesterday).issue("u", "a@b.c");
         String forged = new SessionTokens("another-key-that-is-also-long-enough-000").issue("u", "a@b.c");
         String unsigned = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
                 .withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.none());
-        for (String token : new String[] {expired, forged, unsigned, "garbage"}) {
+        String withoutIssuer = JWT.create().withJWTId("j").withClaim("id", "u").withClaim("email", "a@b.c")
+                .withIssuedAt(Instant.now()).withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.HMAC256(KEY));
+        String forever = JWT.create().withIssuer(SessionTokens.ISSUER).withAudience(SessionTokens.ISSUER)
+                .withJWTId("j").withClaim("id", "u").withClaim("email", "a@b.c").withIssuedAt(Instant.now())
+                .withExpiresAt(Instant.parse("9999-12-31T00:00:00Z")).sign(Algorithm.HMAC256(KEY));
+        String fromTheFuture = new SessionTokens(KEY, Duration.ofDays(1),
+                Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC)).issue("u", "a@b.c");
+        for (String token : new String[] {expired, forged, unsigned, "garbage", withoutIssuer, forever,
+                fromTheFuture}) {
             assertThat(http.get("/api/me", Map.of("Cookie", "session=" + token)).status()).isEqualTo(401);
             assertThat(http.get("/api/me", Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void every_response_carries_the_browser_security_headers() {
+        for (Response response : List.of(http.get("/health", Map.of()), http.get("/api/nowhere", Map.of()),
+                http.get("/api/boom", Map.of()))) {
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
+                    .contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(response.header("Referrer-Policy")).isNotBlank();
+            assertThat(response.header("Strict-Transport-Security")).startsWith("max-age=");
+        }
+    }
+
+    @Test
+    void refuses_an_api_body_that_is_not_json_with_415() {
+        String json = "{\"title\":\"x\",\"price\":1}";
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data"}) {
+            Response response = http.post("/api/things", json, Map.of("Content-Type", type));
+            assertThat(response.status()).as(type).isEqualTo(415);
+            assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Request body must be application/json");
+        }
+        assertThat(http.post("/api/things", json, Map.of("Content-Type", "application/json; charset=utf-8")).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void refuses_a_cookie_authenticated_unsafe_request_from_a_foreign_origin() {
+        String json = "{\"title\":\"x\",\"price\":1}";
+        String cookie = "session=" + tokens.issue("u", "a@b.c");
+        Response foreign = http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "https://evil.example"));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.json().at("/errors/0/message").asText()).isEqualTo("Cross-origin request refused");
+        assertThat(http.post("/api/things", json, Map.of("Origin", "https://evil.example")).status()).isEqualTo(403);
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "http://localhost:" + app.port()))
+                .status()).isEqualTo(201);
+        assertThat(http.post("/api/things", json, Map.of("Authorization", "Bearer " + tokens.issue("u", "a@b.c"),
+                "Origin", "https://api-client.example")).status()).isEqualTo(201);
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie)).status()).isEqualTo(201);
     }
 
     @Test

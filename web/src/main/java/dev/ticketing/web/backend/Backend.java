@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Calls the services' HTTP APIs on behalf of a visitor, with the visitor's session token: the web
@@ -24,41 +26,65 @@ public final class Backend {
      * A service's answer.
      *
      * @param setCookies the {@code Set-Cookie} headers, to hand on to the browser
+     * @param nextQuery  the query string ({@code limit=..&cursor=..}) of the next page of a list, or null
      */
-    public record Reply(int status, JsonNode json, List<String> setCookies) {
+    public record Reply(int status, JsonNode json, List<String> setCookies, String nextQuery) {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
 
-    public Reply get(String url, String session) {
-        return send("GET", url, null, session);
+    private static final Pattern NEXT = Pattern.compile("<[^>?]*\\?([^>]*)>;\\s*rel=\"next\"");
+
+    public Reply get(Upstream service, String path, String session) {
+        return send("GET", service, path, null, session);
     }
 
-    public Reply post(String url, Object body, String session) {
-        return send("POST", url, body, session);
+    public Reply post(Upstream service, String path, Object body, String session) {
+        return send("POST", service, path, body, session);
     }
 
-    public Reply send(String method, String url, Object body, String session) {
+    public Reply send(String method, Upstream service, String path, Object body, String session) {
+        return send(method, service, path, body, session, null);
+    }
+
+    /**
+     * As {@link #send(String, Upstream, String, Object, String)}, telling the service the visitor's
+     * address ({@code X-Forwarded-For}), which it counts sign-in attempts by.
+     */
+    public Reply send(String method, Upstream service, String path, Object body, String session,
+                      String visitorAddress) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .header("Accept", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (session != null && !session.isBlank()) {
-                request.header("Authorization", "Bearer " + session);
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"));
+            HttpRequest.BodyPublisher payload = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
+            HttpResponse<String> response = service.send(client, base -> {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+                        .header("Accept", "application/json")
+                        .method(method, payload);
+                if (body != null) {
+                    request.header("Content-Type", "application/json");
+                }
+                if (visitorAddress != null) {
+                    request.header("X-Forwarded-For", visitorAddress);
+                }
+                if (session != null && !session.isBlank()) {
+                    request.header("Authorization", "Bearer " + session);
+                }
+                return request.build();
+            }, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"),
+                    response.headers().firstValue("Link").map(Backend::nextQuery).orElse(null));
         } catch (IOException e) {
-            throw new ServiceUnavailable(url, e);
+            throw new ServiceUnavailable(service + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceUnavailable(url, e);
+            throw new ServiceUnavailable(service + path, e);
         }
+    }
+
+    private static String nextQuery(String link) {
+        Matcher matcher = NEXT.matcher(link);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static JsonNode parse(String body) {

@@ -4,12 +4,12 @@ import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
 import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Backend;
+import dev.ticketing.web.backend.Upstream;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,16 +20,21 @@ import java.util.Map;
 /** The pages: each calls the services' APIs with the visitor's session and renders a template. */
 public final class PageRoutes {
     private final Backend backend;
-    private final WebSettings services;
+    private final Upstream auth;
+    private final Upstream tickets;
+    private final Upstream orders;
     private final TemplateEngine templates;
 
     public PageRoutes(Backend backend, WebSettings services, TemplateEngine templates) {
         this.backend = backend;
-        this.services = services;
+        this.auth = Upstream.of(services.authUrl());
+        this.tickets = Upstream.of(services.ticketsUrl());
+        this.orders = Upstream.of(services.ordersUrl());
         this.templates = templates;
     }
 
     public void register(RoutesConfig routes) {
+        routes.before(CsrfTokens::guard);
         routes.get("/", this::home);
         routes.get("/auth/signup", ctx -> credentials(ctx, "Sign Up", "/auth/signup", "", FormErrors.NONE));
         routes.post("/auth/signup", ctx -> authenticate(ctx, "Sign Up", "/auth/signup", "/api/users/signup"));
@@ -45,12 +50,12 @@ public final class PageRoutes {
     }
 
     private void home(Context ctx) {
-        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets", null);
+        Reply reply = backend.get(tickets, "/api/tickets" + pageQuery(ctx), null);
         List<TicketRow> tickets = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(t -> tickets.add(TicketRow.of(t)));
         }
-        render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets));
+        render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets, "next", nextPage("/", reply)));
     }
 
     private void credentials(Context ctx, String heading, String action, String email, FormErrors errors) {
@@ -61,7 +66,7 @@ public final class PageRoutes {
     private void authenticate(Context ctx, String heading, String action, String api) {
         String email = text(ctx.formParam("email"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
-        Reply reply = backend.post(services.authUrl() + api, body, null);
+        Reply reply = backend.send("POST", auth, api, body, null, ctx.ip());
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -72,7 +77,7 @@ public final class PageRoutes {
     }
 
     private void signOut(Context ctx) {
-        Reply reply = backend.post(services.authUrl() + "/api/users/signout", Map.of(), session(ctx));
+        Reply reply = backend.post(auth, "/api/users/signout", Map.of(), session(ctx));
         reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
@@ -86,8 +91,8 @@ public final class PageRoutes {
         String price = text(ctx.formParam("price"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
-        body.put("price", number(price));
-        Reply reply = backend.post(services.ticketsUrl() + "/api/tickets", body, session(ctx));
+        body.put("price", price.trim()); // a string: the service reads a plain decimal and refuses the rest
+        Reply reply = backend.post(tickets, "/api/tickets", body, session(ctx));
         if (reply.ok()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
@@ -97,7 +102,7 @@ public final class PageRoutes {
     }
 
     private void ticket(Context ctx) {
-        Reply reply = backend.get(services.ticketsUrl() + "/api/tickets/" + encode(ctx.pathParam("id")), null);
+        Reply reply = backend.get(tickets, "/api/tickets/" + encode(ctx.pathParam("id")), null);
         if (!reply.ok()) {
             notFound(ctx, "This ticket does not exist.");
             return;
@@ -108,12 +113,12 @@ public final class PageRoutes {
 
     private void purchase(Context ctx) {
         String ticketId = ctx.pathParam("id");
-        Reply reply = backend.post(services.ordersUrl() + "/api/orders", Map.of("ticketId", ticketId), session(ctx));
+        Reply reply = backend.post(orders, "/api/orders", Map.of("ticketId", ticketId), session(ctx));
         if (reply.ok()) {
             ctx.redirect("/orders/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
             return;
         }
-        Reply ticket = backend.get(services.ticketsUrl() + "/api/tickets/" + encode(ticketId), null);
+        Reply ticket = backend.get(tickets, "/api/tickets/" + encode(ticketId), null);
         if (!ticket.ok()) {
             notFound(ctx, "This ticket does not exist.");
             return;
@@ -124,22 +129,42 @@ public final class PageRoutes {
     }
 
     private void orders(Context ctx) {
-        Reply reply = backend.get(services.ordersUrl() + "/api/orders", session(ctx));
+        Reply reply = backend.get(orders, "/api/orders" + pageQuery(ctx), session(ctx));
         List<OrderRow> orders = new ArrayList<>();
         if (reply.ok() && reply.json() != null) {
             reply.json().forEach(o -> orders.add(OrderRow.of(o)));
         }
-        render(ctx, "orders.jte", page(ctx, "My Orders"), Map.of("orders", orders));
+        render(ctx, "orders.jte", page(ctx, "My Orders"),
+                Map.of("orders", orders, "next", nextPage("/orders", reply)));
     }
 
     private void order(Context ctx) {
-        Reply reply = backend.get(services.ordersUrl() + "/api/orders/" + encode(ctx.pathParam("id")), session(ctx));
+        Reply reply = backend.get(orders, "/api/orders/" + encode(ctx.pathParam("id")), session(ctx));
         if (!reply.ok()) {
             notFound(ctx, "This order does not exist, or it is not yours.");
             return;
         }
         OrderRow order = OrderRow.of(reply.json());
         render(ctx, "order.jte", page(ctx, order.ticketTitle()), Map.of("order", order));
+    }
+
+    /** The page of a list the visitor asked for ({@code ?cursor=}), handed on to the service. */
+    private static String pageQuery(Context ctx) {
+        String cursor = ctx.queryParam("cursor");
+        return cursor == null ? "" : "?cursor=" + encode(cursor);
+    }
+
+    /** The address of the list's next page on this front end, or empty when this is the last one. */
+    private static String nextPage(String path, Reply reply) {
+        if (reply.nextQuery() == null) {
+            return "";
+        }
+        for (String parameter : reply.nextQuery().split("&")) {
+            if (parameter.startsWith("cursor=")) {
+                return path + "?" + parameter;
+            }
+        }
+        return "";
     }
 
     private void notFound(Context ctx, String text) {
@@ -165,7 +190,7 @@ public final class PageRoutes {
     }
 
     private static Page page(Context ctx, String title) {
-        return new Page(title, Sessions.currentUser(ctx).orElse(null));
+        return new Page(title, Sessions.currentUser(ctx).orElse(null), CsrfTokens.of(ctx));
     }
 
     private static String session(Context ctx) {
@@ -174,15 +199,6 @@ public final class PageRoutes {
 
     private static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    /** A JSON number when the text is one, so the service validates what was typed. */
-    private static Object number(String text) {
-        try {
-            return new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            return text;
-        }
     }
 
     private static String encode(String text) {

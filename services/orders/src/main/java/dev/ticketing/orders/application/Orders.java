@@ -1,6 +1,8 @@
 package dev.ticketing.orders.application;
 
 import dev.ticketing.orders.domain.Order;
+import dev.ticketing.platform.paging.Page;
+import dev.ticketing.platform.paging.PageRequest;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.util.List;
 import java.util.Optional;
@@ -20,5 +22,5 @@ public interface Orders {
     boolean update(UnitOfWork unit, Order next);
 
     /** A buyer's orders, newest first. */
-    List<Order> ofBuyer(UnitOfWork unit, String userId);
+    Page<Order> ofBuyer(UnitOfWork unit, String userId, PageRequest request);
 }

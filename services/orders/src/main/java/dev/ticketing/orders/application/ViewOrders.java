@@ -2,8 +2,9 @@ package dev.ticketing.orders.application;
 
 import dev.ticketing.orders.domain.Order;
 import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.paging.Page;
+import dev.ticketing.platform.paging.PageRequest;
 import dev.ticketing.platform.work.Transactions;
-import java.util.List;
 
 /** A buyer's own orders. */
 public final class ViewOrders {
@@ -15,8 +16,9 @@ public final class ViewOrders {
         this.orders = orders;
     }
 
-    public List<Order> of(String buyerId) {
-        return transactions.autocommit(unit -> orders.ofBuyer(unit, buyerId));
+    /** A page of the buyer's orders, newest first. */
+    public Page<Order> of(String buyerId, PageRequest request) {
+        return transactions.autocommit(unit -> orders.ofBuyer(unit, buyerId, request));
     }
 
     public Order one(String orderId, String requesterId) {

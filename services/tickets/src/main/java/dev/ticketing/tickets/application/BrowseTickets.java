@@ -1,9 +1,11 @@
 package dev.ticketing.tickets.application;
 
 import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.paging.Page;
+import dev.ticketing.platform.paging.PageRequest;
 import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.domain.Ticket;
-import java.util.List;
+
 
 /** What buyers see: the tickets for sale, and any one ticket. */
 public final class BrowseTickets {
@@ -15,8 +17,9 @@ public final class BrowseTickets {
         this.tickets = tickets;
     }
 
-    public List<Ticket> forSale() {
-        return transactions.autocommit(tickets::available);
+    /** A page of the tickets for sale, newest first. */
+    public Page<Ticket> forSale(PageRequest request) {
+        return transactions.autocommit(unit -> tickets.available(unit, request));
     }
 
     public Ticket one(String ticketId) {

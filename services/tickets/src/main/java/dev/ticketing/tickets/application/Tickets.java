@@ -1,5 +1,7 @@
 package dev.ticketing.tickets.application;
 
+import dev.ticketing.platform.paging.Page;
+import dev.ticketing.platform.paging.PageRequest;
 import dev.ticketing.platform.work.UnitOfWork;
 import dev.ticketing.tickets.domain.Ticket;
 import java.util.List;
@@ -19,7 +21,7 @@ public interface Tickets {
     boolean update(UnitOfWork unit, Ticket next);
 
     /** Tickets that are not reserved, newest first. */
-    List<Ticket> available(UnitOfWork unit);
+    Page<Ticket> available(UnitOfWork unit, PageRequest request);
 
     /** Records that {@code orderId} was cancelled; true the first time. */
     boolean recordCancellation(UnitOfWork unit, String orderId);

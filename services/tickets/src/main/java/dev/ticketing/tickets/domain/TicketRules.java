@@ -1,6 +1,7 @@
 package dev.ticketing.tickets.domain;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /** What a title and a price must be. Prices are exact decimals: never floating point. */
 public final class TicketRules {
@@ -9,8 +10,27 @@ public final class TicketRules {
     private TicketRules() {
     }
 
-    public static boolean isValidTitle(String title) {
-        return title != null && !title.isBlank();
+    /** Longest title, counted in characters (code points) after trimming. */
+    public static final int MAX_TITLE = 120;
+
+    /** What is wrong with {@code title} (already trimmed), if anything, in the contract's words. */
+    public static Optional<String> titleProblem(String title) {
+        if (title == null || title.isBlank()) {
+            return Optional.of("Title is required");
+        }
+        if (title.codePointCount(0, title.length()) > MAX_TITLE) {
+            return Optional.of("Title must be at most " + MAX_TITLE + " characters");
+        }
+        if (!hasOnlyPrintableCharacters(title)) {
+            return Optional.of("Title contains invalid characters");
+        }
+        return Optional.empty();
+    }
+
+    /** No control characters (NUL, line breaks, tabs, ...) and no halves of a surrogate pair. */
+    private static boolean hasOnlyPrintableCharacters(String text) {
+        return text.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.SURROGATE);
     }
 
     /** Greater than 0, at most two decimals, below 1,000,000. */

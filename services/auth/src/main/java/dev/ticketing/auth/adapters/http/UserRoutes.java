@@ -1,15 +1,18 @@
 package dev.ticketing.auth.adapters.http;
 
 import dev.ticketing.auth.application.SignIn;
+import dev.ticketing.auth.application.SignOut;
 import dev.ticketing.auth.application.SignUp;
 import dev.ticketing.auth.domain.CredentialRules;
 import dev.ticketing.auth.domain.User;
 import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.RevokedSessions;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.http.Validation;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,13 +20,20 @@ import java.util.Map;
 public final class UserRoutes {
     private final SignUp signUp;
     private final SignIn signIn;
+    private final SignOut signOut;
     private final SessionTokens tokens;
+    private final RevokedSessions revoked;
     private final boolean secureCookies;
+    private final SignInThrottle throttle;
 
-    public UserRoutes(SignUp signUp, SignIn signIn, SessionTokens tokens, boolean secureCookies) {
+    public UserRoutes(SignUp signUp, SignIn signIn, SignOut signOut, SessionTokens tokens, RevokedSessions revoked,
+                      boolean secureCookies, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.signUp = signUp;
         this.signIn = signIn;
+        this.signOut = signOut;
         this.tokens = tokens;
+        this.revoked = revoked;
         this.secureCookies = secureCookies;
     }
 
@@ -35,6 +45,7 @@ public final class UserRoutes {
     }
 
     private void signUp(Context ctx) {
+        throttle.checkAddress(ctx);
         JsonBody body = JsonBody.of(ctx);
         String email = body.text("email").orElse(null);
         String password = body.text("password").orElse(null);
@@ -43,11 +54,13 @@ public final class UserRoutes {
                 .require(CredentialRules.isAcceptablePassword(password), "password",
                         "Password must be between 4 and 20 characters")
                 .orThrow();
+        throttle.checkEmail(email);
         startSession(ctx, signUp.signUp(email, password));
         ctx.status(201);
     }
 
     private void signIn(Context ctx) {
+        throttle.checkAddress(ctx);
         JsonBody body = JsonBody.of(ctx);
         String email = body.text("email").orElse(null);
         String password = body.text("password").orElse(null);
@@ -55,6 +68,7 @@ public final class UserRoutes {
                 .require(CredentialRules.isValidEmail(email), "email", "Email must be valid")
                 .require(password != null && !password.isEmpty(), "password", "You must supply a password")
                 .orThrow();
+        throttle.checkEmail(email);
         startSession(ctx, signIn.signIn(email, password));
         ctx.status(200);
     }
@@ -65,6 +79,11 @@ public final class UserRoutes {
     }
 
     private void signOut(Context ctx) {
+        Sessions.currentUser(ctx).ifPresent(user -> {
+            Instant expiresAt = Instant.ofEpochSecond(user.exp());
+            signOut.signOut(user.sessionId(), user.id(), expiresAt);
+            revoked.revoke(user.sessionId(), expiresAt); // at once here; the other replicas when the event arrives
+        });
         Sessions.clearCookie(ctx, secureCookies);
         ctx.json(Map.of());
     }

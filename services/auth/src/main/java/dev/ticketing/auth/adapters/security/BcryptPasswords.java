@@ -1,11 +1,20 @@
 package dev.ticketing.auth.adapters.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import dev.ticketing.auth.domain.Passwords;
 import java.nio.charset.StandardCharsets;
 
-/** bcrypt with a configurable cost (12 by default: a few hundred milliseconds a hash). */
+/**
+ * bcrypt with a configurable cost (12 by default: a few hundred milliseconds a hash). bcrypt reads
+ * at most 72 bytes; like OpenBSD's, ours ignores the rest instead of failing, so that a long
+ * password (twenty emoji at sign-up, 64 KiB at sign-in) is an ordinary input, not a fault.
+ */
 public final class BcryptPasswords implements Passwords {
+    private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
+    private static final LongPasswordStrategy TRUNCATE = LongPasswordStrategies.truncate(VERSION);
+
     private final int cost;
 
     public BcryptPasswords(int cost) {
@@ -14,12 +23,12 @@ public final class BcryptPasswords implements Passwords {
 
     @Override
     public String hash(String password) {
-        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+        return BCrypt.with(VERSION, TRUNCATE).hashToString(cost, password.toCharArray());
     }
 
     @Override
     public boolean matches(String password, String hash) {
-        return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
+        return BCrypt.verifyer(VERSION, TRUNCATE).verify(password.getBytes(StandardCharsets.UTF_8),
                 hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 }

@@ -5,9 +5,12 @@ import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.ViewOrders;
 import dev.ticketing.platform.errors.InvalidInput;
 import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.Paging;
+import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.ids.Ids;
+import dev.ticketing.platform.paging.PageRequest;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -16,8 +19,10 @@ public final class OrderRoutes {
     private final PlaceOrder place;
     private final CancelOrder cancel;
     private final ViewOrders view;
+    private final RateLimiter perBuyer;
 
-    public OrderRoutes(PlaceOrder place, CancelOrder cancel, ViewOrders view) {
+    public OrderRoutes(PlaceOrder place, CancelOrder cancel, ViewOrders view, RateLimiter perBuyer) {
+        this.perBuyer = perBuyer;
         this.place = place;
         this.cancel = cancel;
         this.view = view;
@@ -27,7 +32,8 @@ public final class OrderRoutes {
         routes.post("/api/orders", this::place);
         routes.get("/api/orders", ctx -> {
             SessionUser buyer = Sessions.requireUser(ctx);
-            ctx.json(view.of(buyer.id()).stream().map(OrderView::of).toList());
+            PageRequest page = Paging.request(ctx);
+            Paging.respond(ctx, page, view.of(buyer.id(), page), OrderView::of);
         });
         routes.get("/api/orders/{id}", ctx -> {
             SessionUser buyer = Sessions.requireUser(ctx);
@@ -42,6 +48,7 @@ public final class OrderRoutes {
 
     private void place(Context ctx) {
         SessionUser buyer = Sessions.requireUser(ctx);
+        perBuyer.check(buyer.id());
         String ticketId = JsonBody.of(ctx).text("ticketId").filter(Ids::isId)
                 .orElseThrow(() -> new InvalidInput("ticketId", "TicketId must be provided"));
         ctx.status(201).json(OrderView.of(place.place(buyer.id(), ticketId)));

@@ -17,6 +17,9 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.ticketing.platform.db.Keyset;
+import dev.ticketing.platform.paging.Page;
+import dev.ticketing.platform.paging.PageRequest;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -78,12 +81,12 @@ public final class JdbiOrders implements Orders {
                 .execute() == 1;
     }
 
-    /** A buyer's orders, newest first. */
+    /** A page of a buyer's orders, newest first. */
     @Override
-    public List<Order> ofBuyer(UnitOfWork unit, String userId) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery(SELECT + " WHERE o.user_id = :userId ORDER BY o.created_at DESC")
-                .bind("userId", userId).map(JdbiOrders::order).list();
+    public Page<Order> ofBuyer(UnitOfWork unit, String userId, PageRequest request) {
+        String select = SELECT.replace("FROM orders o", ", o.created_at AS page_created_at, o.id AS page_id FROM orders o");
+        return Keyset.page(handleOf(unit), select + " WHERE o.user_id = :userId", "o", request, JdbiOrders::order,
+                query -> query.bind("userId", userId));
     }
 
 

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.orders.OrdersSettings;
 import dev.ticketing.orders.OrdersTestApp;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.PagedList;
+import dev.ticketing.testkit.RateLimitAssertions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +128,20 @@ class OrderRoutesTest {
     }
 
     @Test
+    void pages_through_the_buyers_orders_with_a_next_link() throws Exception {
+        String buyerId = UUID.randomUUID().toString();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            placed.addFirst(anOrder(app.signedIn(buyerId), app.aTicket("Paged " + i, "1")).get("id").asText());
+        }
+        List<List<JsonNode>> pages = PagedList.pages(http, "/api/orders?limit=2", app.signedIn(buyerId));
+        assertThat(pages).extracting(List::size).containsExactly(2, 1);
+        assertThat(pages.stream().flatMap(List::stream).map(o -> o.get("id").asText()).toList())
+                .containsExactlyElementsOf(placed);
+        assertThat(http.get("/api/orders?limit=500", app.signedIn(buyerId)).status()).isEqualTo(400);
+    }
+
+    @Test
     void shows_an_order_to_its_buyer_only() throws Exception {
         String buyerId = UUID.randomUUID().toString();
         JsonNode order = anOrder(app.signedIn(buyerId), app.aTicket("Concert", "10"));
@@ -179,5 +196,14 @@ class OrderRoutesTest {
 
         assertError(http.send("DELETE", "/api/orders/" + id, null, app.signedIn(buyerId)), 400,
                 "{\"errors\":[{\"message\":\"Cannot cancel a completed order\"}]}");
+    }
+
+    @Test
+    void refuses_a_buyers_31st_order_in_a_minute_with_a_429_and_retry_after() {
+        Map<String, String> buyer = app.signedIn();
+        RateLimitAssertions.assertLimitedAfter(OrdersSettings.PER_BUYER.requests(),
+                () -> order(buyer, UUID.randomUUID().toString()));
+
+        assertThat(order(app.signedIn(), UUID.randomUUID().toString()).status()).isEqualTo(404);
     }
 }

@@ -2,6 +2,7 @@ package dev.ticketing.payments.adapters.http;
 
 import dev.ticketing.payments.application.PayOrder;
 import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.http.Validation;
@@ -17,15 +18,17 @@ import java.util.Map;
 /** {@code /api/payments}: pay an order, as the contract says. */
 public final class PaymentRoutes {
     private final PayOrder pay;
+    private final RateLimiter perPayer;
     private final MeterRegistry meters;
 
-    public PaymentRoutes(PayOrder pay) {
-        this(pay, new CompositeMeterRegistry());
+    public PaymentRoutes(PayOrder pay, RateLimiter perPayer) {
+        this(pay, perPayer, new CompositeMeterRegistry());
     }
 
     /** Routes that count each payment attempt by outcome in {@code ticketing_payments_total}. */
-    public PaymentRoutes(PayOrder pay, MeterRegistry meters) {
+    public PaymentRoutes(PayOrder pay, RateLimiter perPayer, MeterRegistry meters) {
         this.pay = pay;
+        this.perPayer = perPayer;
         this.meters = meters;
     }
 
@@ -35,6 +38,7 @@ public final class PaymentRoutes {
 
     private void pay(Context ctx) {
         SessionUser payer = Sessions.requireUser(ctx);
+        perPayer.check(payer.id());
         JsonBody body = JsonBody.of(ctx);
         String orderId = body.text("orderId").filter(Ids::isId).orElse(null);
         String token = body.text("token").filter(t -> !t.isEmpty()).orElse(null);

@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.payments.PaymentsSettings;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.RateLimitAssertions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -127,5 +129,14 @@ class PaymentRoutesTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().toString())
                 .isEqualTo("{\"errors\":[{\"message\":\"Invalid payment token\",\"field\":\"token\"}]}");
+    }
+
+    @Test
+    void refuses_a_payers_31st_payment_in_a_minute_with_a_429_and_retry_after() {
+        Map<String, String> payer = app.signedIn();
+        RateLimitAssertions.assertLimitedAfter(PaymentsSettings.PER_PAYER.requests(),
+                () -> pay(payer, UUID.randomUUID().toString(), "tok_visa"));
+
+        assertThat(pay(app.signedIn(), UUID.randomUUID().toString(), "tok_visa").status()).isEqualTo(404);
     }
 }

@@ -1,9 +1,11 @@
 package dev.ticketing.tickets.adapters.http;
 
 import dev.ticketing.platform.http.JsonBody;
+import dev.ticketing.platform.http.Paging;
 import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.platform.http.Validation;
+import dev.ticketing.platform.paging.PageRequest;
 import dev.ticketing.tickets.application.BrowseTickets;
 import dev.ticketing.tickets.application.EditTicket;
 import dev.ticketing.tickets.application.SellTicket;
@@ -26,7 +28,10 @@ public final class TicketRoutes {
 
     public void register(RoutesConfig routes) {
         routes.post("/api/tickets", this::create);
-        routes.get("/api/tickets", ctx -> ctx.json(browse.forSale().stream().map(TicketView::of).toList()));
+        routes.get("/api/tickets", ctx -> {
+            PageRequest page = Paging.request(ctx);
+            Paging.respond(ctx, page, browse.forSale(page), TicketView::of);
+        });
         routes.get("/api/tickets/{id}", ctx -> ctx.json(TicketView.of(browse.one(ctx.pathParam("id")))));
         routes.put("/api/tickets/{id}", this::update);
     }
@@ -48,9 +53,9 @@ public final class TicketRoutes {
         static TitleAndPrice of(Context ctx) {
             JsonBody body = JsonBody.of(ctx);
             String title = body.text("title").orElse(null);
-            BigDecimal price = body.number("price").orElse(null);
+            BigDecimal price = body.decimal("price").orElse(null);
             new Validation()
-                    .require(TicketRules.isValidTitle(title), "title", "Title is required")
+                    .check("title", TicketRules.titleProblem(title))
                     .require(TicketRules.isValidPrice(price), "price", "Price must be greater than 0")
                     .orThrow();
             return new TitleAndPrice(title, price);

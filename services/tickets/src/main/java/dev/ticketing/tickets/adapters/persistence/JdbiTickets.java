@@ -12,6 +12,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import dev.ticketing.platform.db.Keyset;
+import dev.ticketing.platform.paging.Page;
+import dev.ticketing.platform.paging.PageRequest;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -66,12 +69,11 @@ public final class JdbiTickets implements Tickets {
                 .execute() == 1;
     }
 
-    /** Tickets that are not reserved, newest first. */
+    /** A page of the tickets that are not reserved, newest first. */
     @Override
-    public List<Ticket> available(UnitOfWork unit) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE order_id IS NULL ORDER BY created_at DESC")
-                .map(JdbiTickets::ticket).list();
+    public Page<Ticket> available(UnitOfWork unit, PageRequest request) {
+        return Keyset.page(handleOf(unit), "SELECT " + COLUMNS + ", created_at AS page_created_at, id AS page_id"
+                + " FROM tickets WHERE order_id IS NULL", "", request, JdbiTickets::ticket, query -> { });
     }
 
     /** Records that {@code orderId} was cancelled; true the first time. */

@@ -10,9 +10,12 @@ import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.contract.TicketUpdated;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.PagedList;
 import dev.ticketing.tickets.TicketsTestApp;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -69,12 +72,38 @@ class TicketRoutesTest {
         assertFieldError(create(user, "{\"title\":\"   \",\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"title\":42,\"price\":10}"), "title", "Title is required");
+        assertFieldError(create(user, "{\"title\":\"" + "x".repeat(121) + "\",\"price\":10}"), "title",
+                "Title must be at most 120 characters");
+        for (String bad : new String[] {"a\\u0000b", "line\\nbreak", "tab\\tbed", "half \\ud800 pair"}) {
+            assertFieldError(create(user, "{\"title\":\"" + bad + "\",\"price\":10}"), "title",
+                    "Title contains invalid characters");
+        }
+    }
+
+    @Test
+    void accepts_a_title_of_120_characters_after_trimming() {
+        String title = "é".repeat(120);
+        Response created = create(app.signedIn(), "{\"title\":\"  " + title + "  \",\"price\":10}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("title").asText()).isEqualTo(title);
+    }
+
+    @Test
+    void accepts_a_price_given_as_a_string_holding_a_plain_decimal_and_answers_a_number() {
+        for (String price : new String[] {"\"25\"", "\"25.00\"", "\" 25.5 \""}) {
+            Response created = create(app.signedIn(), "{\"title\":\"Concert\",\"price\":" + price + "}");
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.json().get("price").isNumber()).isTrue();
+            assertThat(created.json().get("price").decimalValue()).isEqualByComparingTo(price.replace("\"", "").trim());
+        }
     }
 
     @Test
     void returns_an_error_if_an_invalid_price_is_provided() {
         Map<String, String> user = app.signedIn();
-        for (String price : new String[] {"-10", "0", "\"10\"", "10.123", "1000000", "null", "true"}) {
+        for (String price : new String[] {"-10", "0", "10.123", "1000000", "null", "true", "1e10000", "1e-2147483647",
+                "\"1e3\"", "\"-10\"", "\"10.123\"", "\"ten\"", "\"\"", "\"0x10\"", "\"1000000\"", "\"" + "9".repeat(5000) + "\"",
+                "[10]", "{\"amount\":10}"}) {
             assertFieldError(create(user, "{\"title\":\"Concert\",\"price\":" + price + "}"), "price",
                     "Price must be greater than 0");
         }
@@ -87,6 +116,9 @@ class TicketRoutesTest {
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.json().get("errors")).hasSize(2);
         assertThat(create(app.signedIn(), "{\"title\":").status()).isEqualTo(400);
+        Response absurd = create(app.signedIn(), "{\"title\":\"Concert\",\"price\":1e-2147483649}");
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(absurd.json().at("/errors/0/message").asText()).isNotBlank();
     }
 
     @Test
@@ -131,6 +163,31 @@ class TicketRoutesTest {
         list.forEach(t -> ids.add(t.get("id").asText()));
         assertThat(ids).doesNotContain(reserved.get("id").asText());
         assertThat(ids).containsSubsequence(newer.get("id").asText(), older.get("id").asText());
+    }
+
+    @Test
+    void pages_through_the_tickets_for_sale_with_a_next_link() {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.addFirst(aTicket(app.signedIn(), "Paged " + i, "5").get("id").asText());
+        }
+        List<List<JsonNode>> pages = PagedList.pages(http, "/api/tickets?limit=2", Map.of());
+        assertThat(pages).allSatisfy(page -> assertThat(page).hasSizeLessThanOrEqualTo(2));
+        assertThat(pages.getLast()).isNotEmpty();
+        List<String> ids = pages.stream().flatMap(List::stream).map(t -> t.get("id").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates().containsSubsequence(created);
+        assertThat(http.get("/api/tickets", Map.of()).json().size()).isLessThanOrEqualTo(50);
+    }
+
+    @Test
+    void refuses_a_bad_limit_or_cursor_with_a_400() {
+        for (String query : new String[] {"limit=0", "limit=201", "limit=ten", "limit=-1", "limit=99999999999",
+                "cursor=garbage", "cursor=", "limit=2&cursor=%00"}) {
+            Response response = http.get("/api/tickets?" + query, Map.of());
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.json().at("/errors/0/message").asText()).as(query).isNotBlank();
+        }
+        assertThat(http.get("/api/tickets?limit=200", Map.of()).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.ticketing.chaos.infra;
+package dev.ticketing.launcher.local;
 
-import dev.ticketing.launcher.local.FreePort;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.net.URI;
@@ -20,18 +19,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as its own OS process, started the way {@code make run-service} does
- * ({@code LauncherMain <service>} on this JVM's class path), its output appended to one log file per
- * service. Faults: kill -9 and SIGTERM; a restart may carry extra environment (provider faults).
+ * One replica of a service as its own OS process: {@code LauncherMain <service>} on this JVM's
+ * class path (as {@code make run-service} does; the chaos suite) or {@code java -jar <name>.jar}
+ * ({@code make cluster}), its output appended to one log file per replica. Faults: kill -9 and
+ * SIGTERM; a restart may carry extra environment (provider faults).
  */
 public final class ServiceProcess {
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private static final java.util.Set<String> INHERITED_OFF = java.util.Set.of("DB_SCHEMA", "NATS_SUBJECT_PREFIX",
             "PROVIDER_TIMEOUT", "RECONCILE_INTERVAL", "PAYMENT_PROVIDER", "STRIPE_KEY", "ACK_WAIT",
-            "EXPIRATION_POLL_INTERVAL", "JWT_LIFETIME");
+            "EXPIRATION_POLL_INTERVAL", "JWT_LIFETIME", "NATS_CLIENT_ID", "STREAM_REPLICAS");
 
     private final String name;
+    private final List<String> launch;
     private final int port;
     private final Map<String, String> baseEnvironment;
     private final Path log;
@@ -39,9 +40,20 @@ public final class ServiceProcess {
     private Process process;
     private int starts;
 
-    public ServiceProcess(String name, Map<String, String> baseEnvironment, Path logs, Path workingDirectory) {
+    /** {@code service} on a port picked now, run as {@code LauncherMain <service>} on this JVM's class path. */
+    public ServiceProcess(String service, Map<String, String> baseEnvironment, Path logs, Path workingDirectory) {
+        this(service, onClassPath(service), FreePort.pick(), baseEnvironment, logs, workingDirectory);
+    }
+
+    /**
+     * @param name   the replica's name: its log file ({@code <name>.log}) and the suite's handle on it
+     * @param launch what follows {@code java} and its memory options: {@link #onClassPath} or {@link #fromJar}
+     */
+    public ServiceProcess(String name, List<String> launch, int port, Map<String, String> baseEnvironment, Path logs,
+                          Path workingDirectory) {
         this.name = name;
-        this.port = FreePort.pick();
+        this.launch = List.copyOf(launch);
+        this.port = port;
         this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.log = logs.resolve(name + ".log");
         this.workingDirectory = workingDirectory;
@@ -53,13 +65,13 @@ public final class ServiceProcess {
             throw new IllegalStateException(name + " is already running");
         }
         starts++;
-        Files.writeString(log, "\n=== chaos: start #" + starts + " of " + name + " at " + Instant.now()
+        Files.writeString(log, "\n=== start #" + starts + " of " + name + " at " + Instant.now()
                         + (extra.isEmpty() ? "" : " with " + extra) + " ===\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                // Small and quick to start: five of these share two cores with the suite.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
-                "dev.ticketing.launcher.LauncherMain", name));
+        List<String> command = new ArrayList<>(List.of(javaBinary(),
+                // Small and quick to start: five to ten of these share two cores.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k"));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
@@ -70,8 +82,18 @@ public final class ServiceProcess {
         env.putAll(baseEnvironment);
         env.putAll(extra);
         env.put("PORT", Integer.toString(port));
-        env.put("NATS_CLIENT_ID", "chaos-" + name);
+        env.putIfAbsent("NATS_CLIENT_ID", name); // the course's pod name: one per replica
         process = builder.start();
+    }
+
+    /** {@code LauncherMain <service>} on this JVM's class path. */
+    public static List<String> onClassPath(String service) {
+        return List.of("-cp", System.getProperty("java.class.path"), "dev.ticketing.launcher.LauncherMain", service);
+    }
+
+    /** The service's executable jar ({@code make package}). */
+    public static List<String> fromJar(Path jar) {
+        return List.of("-jar", jar.toAbsolutePath().toString());
     }
 
     public void start() throws IOException {
@@ -137,7 +159,7 @@ public final class ServiceProcess {
 
     public void appendNote(String note) {
         try {
-            Files.writeString(log, "=== chaos: " + note + " at " + Instant.now() + " ===\n", StandardCharsets.UTF_8,
+            Files.writeString(log, "=== " + note + " at " + Instant.now() + " ===\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the note is for a reader of the log only

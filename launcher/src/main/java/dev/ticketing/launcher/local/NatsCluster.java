@@ -1,0 +1,148 @@
+package dev.ticketing.launcher.local;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.ClusterInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Several {@link PrivateNats} servers clustered into one JetStream domain: each node has its own
+ * {@code server_name}, store and route port, and routes to every other one. Streams created with
+ * as many replicas as there are nodes survive the loss of any one of them. Clients take
+ * {@link #url()}, the comma-separated list of the nodes' client addresses.
+ */
+public final class NatsCluster implements NatsServers {
+    private static final String NAME = "ticketing";
+
+    private final List<PrivateNats> nodes;
+
+    private NatsCluster(List<PrivateNats> nodes) {
+        this.nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * Starts one node per entry of {@code clientPorts} (routing on the matching {@code routePorts}),
+     * with their files under {@code home/n1}, {@code home/n2}..., and waits until JetStream answers.
+     */
+    public static NatsCluster start(Path home, List<Integer> clientPorts, List<Integer> routePorts, Duration timeout)
+            throws IOException, InterruptedException {
+        String routes = routePorts.stream().map(p -> "\"nats-route://127.0.0.1:" + p + "\"")
+                .collect(Collectors.joining(", "));
+        List<PrivateNats> nodes = new ArrayList<>();
+        try {
+            for (int i = 0; i < clientPorts.size(); i++) {
+                int index = i;
+                nodes.add(PrivateNats.startConfigured(home.resolve(nodeName(i)), clientPorts.get(i),
+                        store -> configuration(nodeName(index), clientPorts.get(index), routePorts.get(index), routes,
+                                store)));
+            }
+            NatsCluster cluster = new NatsCluster(nodes);
+            cluster.awaitJetStream(timeout);
+            return cluster;
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            nodes.reversed().forEach(PrivateNats::close);
+            throw e;
+        }
+    }
+
+    private static String configuration(String name, int port, int routePort, String routes, Path store) {
+        return """
+                server_name: "%s"
+                listen: "127.0.0.1:%d"
+                jetstream {
+                  store_dir: "%s"
+                }
+                cluster {
+                  name: "%s"
+                  listen: "127.0.0.1:%d"
+                  routes: [ %s ]
+                }
+                """.formatted(name, port, store, NAME, routePort, routes);
+    }
+
+    private static String nodeName(int index) {
+        return "n" + (index + 1);
+    }
+
+    /** Waits until the cluster has a JetStream meta leader: until then no stream can be created. */
+    public void awaitJetStream(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no node answered";
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection connection = connect()) {
+                connection.jetStreamManagement().getAccountStatistics();
+                return;
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the NATS cluster has no JetStream leader after " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /** Every node's client address, comma-separated: what {@code NATS_URL} takes. */
+    @Override
+    public String url() {
+        return nodes.stream().map(PrivateNats::url).collect(Collectors.joining(","));
+    }
+
+    public List<PrivateNats> nodes() {
+        return nodes;
+    }
+
+    /** The node that leads {@code stream}'s Raft group now, if the stream has a leader. */
+    public Optional<PrivateNats> leaderOf(String stream) throws IOException, InterruptedException {
+        try (Connection connection = connect()) {
+            ClusterInfo cluster = connection.jetStreamManagement().getStreamInfo(stream).getClusterInfo();
+            String leader = cluster == null ? null : cluster.getLeader();
+            return IntStream.range(0, nodes.size()).filter(i -> nodeName(i).equals(leader))
+                    .mapToObj(nodes::get).findFirst();
+        } catch (JetStreamApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A connection to whichever node answers, for tools; the caller closes it. */
+    @Override
+    public Connection connect() throws IOException, InterruptedException {
+        return Nats.connect(new Options.Builder().servers(url().split(",")).connectionName("ticketing-tools")
+                .connectionTimeout(Duration.ofSeconds(3)).noReconnect().build());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return nodes.stream().allMatch(PrivateNats::isRunning);
+    }
+
+    /** Starts again every node that is not running, on its store, and waits for JetStream. */
+    @Override
+    public void startWhatIsDown() throws IOException, InterruptedException {
+        for (PrivateNats node : nodes) {
+            if (!node.isRunning()) {
+                node.startAgain();
+            }
+        }
+        awaitJetStream(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public List<Path> stores() {
+        return nodes.stream().map(PrivateNats::store).toList();
+    }
+
+    /** Stops every node gracefully; their stores are kept. */
+    @Override
+    public void close() {
+        nodes.reversed().forEach(PrivateNats::close);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment files of {@code deploy/}, checked offline: the Kustomize output renders
+ * ({@code kubectl kustomize}) and every object is valid against the Kubernetes schemas
+ * (kubernetes-models, installed by scripts/test-infrastructure under deploy/validate); then what the
+ * issue asks of them; and the compose file parses and names every service. No image is built or run.
+ */
+class DeploymentManifestsTest {
+    private static final Path DEPLOY = Path.of("..", "deploy").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("auth", "tickets", "orders", "expiration", "payments");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void the_local_overlay_renders_and_every_object_is_valid_against_the_kubernetes_schemas() throws Exception {
+        JsonNode objects = validKubernetesObjects("overlays/local");
+
+        assertThat(kinds(objects)).contains("Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler",
+                "Secret", "StatefulSet", "ConfigMap", "Ingress");
+        assertThat(named(objects, "Deployment")).containsExactlyInAnyOrder("auth", "tickets", "orders", "expiration",
+                "payments", "web");
+        assertThat(named(objects, "PodDisruptionBudget")).contains("auth", "tickets", "orders", "expiration",
+                "payments", "web", "nats");
+        assertThat(named(objects, "HorizontalPodAutoscaler")).containsExactlyInAnyOrder("tickets", "orders");
+        assertThat(validKubernetesObjects("base")).isNotEmpty();
+    }
+
+    @Test
+    void every_service_is_probed_limited_named_after_its_pod_and_on_a_three_replica_cluster() throws Exception {
+        JsonNode objects = validKubernetesObjects("overlays/local");
+
+        for (JsonNode deployment : ofKind(objects, "Deployment")) {
+            String name = deployment.at("/metadata/name").asText();
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).as(name).isEqualTo("/ready");
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).as(name).isEqualTo("/health");
+            assertThat(container.at("/resources/requests/memory").isMissingNode()).as(name).isFalse();
+            assertThat(container.at("/resources/limits/memory").isMissingNode()).as(name).isFalse();
+            assertThat(secretKeys(container)).as(name).contains("JWT_KEY");
+            if (!name.equals("web")) {
+                assertThat(env(container, "NATS_CLIENT_ID").at("/valueFrom/fieldRef/fieldPath").asText()).as(name)
+                        .isEqualTo("metadata.name");
+                assertThat(env(container, "STREAM_REPLICAS").at("/value").asText()).as(name).isEqualTo("3");
+                assertThat(env(container, "NATS_URL").at("/value").asText().split(",")).as(name).hasSize(3);
+                assertThat(secretKeys(container)).as(name).contains("DATABASE_URL");
+            }
+        }
+        JsonNode payments = ofKind(objects, "Deployment").stream()
+                .filter(d -> d.at("/metadata/name").asText().equals("payments")).findFirst().orElseThrow();
+        assertThat(secretKeys(payments.at("/spec/template/spec/containers/0"))).contains("STRIPE_KEY");
+        JsonNode nats = ofKind(objects, "StatefulSet").stream()
+                .filter(s -> s.at("/metadata/name").asText().equals("nats")).findFirst().orElseThrow();
+        assertThat(nats.at("/spec/replicas").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void the_ingress_routes_the_api_as_the_courses_did() throws Exception {
+        JsonNode ingress = ofKind(validKubernetesObjects("overlays/local"), "Ingress").getFirst();
+
+        List<String> routes = new ArrayList<>();
+        for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
+            routes.add(path.at("/path").asText() + " -> " + path.at("/backend/service/name").asText());
+        }
+        assertThat(routes).contains("/api/users -> auth", "/api/tickets -> tickets", "/api/orders -> orders",
+                "/api/payments -> payments", "/ -> web");
+    }
+
+    @Test
+    void the_compose_file_parses_and_runs_the_cluster_two_replicas_of_every_service_and_web() throws Exception {
+        JsonNode compose = JSON.readTree(run(List.of("node", DEPLOY.resolve("validate/validate.mjs").toString(),
+                "compose", DEPLOY.resolve("compose.yaml").toString()), null)).get(0);
+
+        JsonNode services = compose.get("services");
+        assertThat(services.properties().stream().map(e -> e.getKey()).toList()).containsExactlyInAnyOrder(
+                "postgres", "nats-1", "nats-2", "nats-3", "auth", "tickets", "orders", "expiration", "payments", "web");
+        for (String service : SERVICES) {
+            assertThat(services.at("/" + service + "/deploy/replicas").asInt()).as(service).isEqualTo(2);
+            assertThat(services.at("/" + service + "/environment/STREAM_REPLICAS").asText()).as(service).isEqualTo("3");
+        }
+        assertThat(Files.readString(DEPLOY.resolve("Dockerfile"))).contains("ARG SERVICE").contains("-jre");
+    }
+
+    private static JsonNode validKubernetesObjects(String kustomization) throws Exception {
+        String rendered = run(List.of("kubectl", "kustomize", DEPLOY.resolve("k8s").resolve(kustomization).toString()),
+                null);
+        return JSON.readTree(run(List.of("node", DEPLOY.resolve("validate/validate.mjs").toString(), "kubernetes"),
+                rendered));
+    }
+
+    /** Runs a tool; fails the test with its error output when it exits non-zero. */
+    private static String run(List<String> command, String input) throws IOException, InterruptedException {
+        Path errors = Files.createTempFile("deploy-check", ".err");
+        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+        if (input != null) {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + " failed:\n" + Files.readString(errors)
+                + "\n(scripts/test-infrastructure installs kubectl and deploy/validate's packages)").isZero();
+        Files.deleteIfExists(errors);
+        return output;
+    }
+
+    private static List<JsonNode> ofKind(JsonNode objects, String kind) {
+        return StreamSupport.stream(objects.spliterator(), false).filter(o -> o.get("kind").asText().equals(kind))
+                .toList();
+    }
+
+    private static List<String> kinds(JsonNode objects) {
+        return StreamSupport.stream(objects.spliterator(), false).map(o -> o.get("kind").asText()).distinct().toList();
+    }
+
+    private static List<String> named(JsonNode objects, String kind) {
+        return ofKind(objects, kind).stream().map(o -> o.at("/metadata/name").asText()).toList();
+    }
+
+    private static JsonNode env(JsonNode container, String name) {
+        return StreamSupport.stream(container.get("env").spliterator(), false)
+                .filter(e -> e.get("name").asText().equals(name)).findFirst().orElseThrow(
+                        () -> new AssertionError("no " + name + " in " + container.get("name")));
+    }
+
+    private static List<String> secretKeys(JsonNode container) {
+        return StreamSupport.stream(container.get("env").spliterator(), false)
+                .filter(e -> e.has("valueFrom") && e.get("valueFrom").has("secretKeyRef"))
+                .map(e -> e.at("/valueFrom/secretKeyRef/key").asText()).toList();
+    }
+}

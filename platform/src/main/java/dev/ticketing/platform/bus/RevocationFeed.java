@@ -1,0 +1,114 @@
+package dev.ticketing.platform.bus;
+
+import dev.ticketing.contract.EventCodec;
+import dev.ticketing.contract.MalformedEvent;
+import dev.ticketing.contract.SessionRevoked;
+import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.http.RevokedSessions;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds every replica's {@link RevokedSessions} from {@code session.revoked}. Unlike the durable
+ * consumers, which share each event among a service's replicas, every replica reads every
+ * revocation, through an ordered consumer of its own starting one session lifetime back (older
+ * revocations are of tokens that have expired). It keeps trying to subscribe until it has.
+ */
+public final class RevocationFeed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
+
+    private final BusConnection bus;
+    private final RevokedSessions sessions;
+    private final Duration lookBack;
+    private final Clock clock;
+    private volatile boolean subscribed;
+    private volatile boolean closed;
+    private volatile Dispatcher dispatcher;
+    private Thread starter;
+
+    public RevocationFeed(BusConnection bus, RevokedSessions sessions, Duration lookBack, Clock clock) {
+        this.bus = bus;
+        this.sessions = sessions;
+        this.lookBack = lookBack;
+        this.clock = clock;
+    }
+
+    public RevocationFeed start() {
+        starter = Thread.ofVirtual().name("revocation-feed").start(this::subscribeUntilDone);
+        return this;
+    }
+
+    public boolean isSubscribed() {
+        return subscribed;
+    }
+
+    private void subscribeUntilDone() {
+        Duration pause = Duration.ofMillis(250);
+        while (!closed && !subscribed) {
+            try {
+                subscribe(bus.await());
+                subscribed = true;
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.warn("Cannot follow session revocations yet: {}", e.toString());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void subscribe(Connection connection) throws Exception {
+        Dispatcher next = connection.createDispatcher();
+        PushSubscribeOptions options = PushSubscribeOptions.builder()
+                .ordered(true)
+                .configuration(ConsumerConfiguration.builder()
+                        .deliverPolicy(DeliverPolicy.ByStartTime)
+                        .startTime(clock.instant().minus(lookBack).atZone(ZoneOffset.UTC))
+                        .build())
+                .build();
+        try {
+            connection.jetStream().subscribe(bus.namespace().subject(Subject.SESSION_REVOKED), next, this::apply,
+                    true, options);
+        } catch (Exception e) {
+            connection.closeDispatcher(next);
+            throw e;
+        }
+        dispatcher = next;
+    }
+
+    private void apply(Message message) {
+        try {
+            SessionRevoked revoked = EventCodec.decode(Subject.SESSION_REVOKED, message.getData());
+            sessions.revoke(revoked.sessionId(), revoked.expiresAt());
+        } catch (MalformedEvent e) {
+            log.warn("Ignoring a malformed session revocation: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (starter != null) {
+            starter.interrupt();
+        }
+        Dispatcher open = dispatcher;
+        if (open != null) {
+            bus.current().ifPresent(c -> c.closeDispatcher(open));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ticketing.web.backend;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * One service as the front end sees it: the base URLs of its replicas ({@code AUTH_URL} and the
+ * others take a comma-separated list), used in turn. A replica that cannot be connected to is
+ * skipped for the next one: the request never reached it, so sending it elsewhere is safe even
+ * for a POST. A replica that accepted the request and then failed is not retried: it may have
+ * done the work. On Kubernetes each variable names one Service, which balances by itself.
+ */
+public final class Upstream {
+    private final List<String> baseUrls;
+    private final AtomicInteger next = new AtomicInteger();
+
+    private Upstream(List<String> baseUrls) {
+        this.baseUrls = baseUrls;
+    }
+
+    /** {@code urls}: one base URL, or several separated by commas. */
+    public static Upstream of(String urls) {
+        List<String> list = Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException("no service URL in '" + urls + "'");
+        }
+        return new Upstream(list);
+    }
+
+    public List<String> baseUrls() {
+        return baseUrls;
+    }
+
+    /** Sends the request that {@code request} builds for a replica's base URL, to one replica after another. */
+    public <T> HttpResponse<T> send(HttpClient client, Function<String, HttpRequest> request,
+                                    HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+        int first = Math.floorMod(next.getAndIncrement(), baseUrls.size());
+        IOException refused = null;
+        for (int i = 0; i < baseUrls.size(); i++) {
+            try {
+                return client.send(request.apply(baseUrls.get((first + i) % baseUrls.size())), body);
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                refused = e;
+            }
+        }
+        throw refused;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", baseUrls);
+    }
+}
