@@ -54,6 +54,9 @@ public final class Database implements AutoCloseable {
                 .schemas(config.schema())
                 .defaultSchema(config.schema())
                 .createSchemas(true)
+                // The shared migrations are numbered 0.x to run before the service's own; one added to
+                // the platform later (0.4 after a service's 2) must still be applied to existing schemas.
+                .outOfOrder(true)
                 .locations(locations.toArray(String[]::new))
                 .load()
                 .migrate();
