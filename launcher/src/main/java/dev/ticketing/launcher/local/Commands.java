@@ -16,6 +16,16 @@ final class Commands {
         return "root".equals(System.getProperty("user.name"));
     }
 
+    /** True when an executable named {@code name} is in a folder of the PATH. */
+    static boolean onPath(String name) {
+        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+            if (new java.io.File(folder, name).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs a PostgreSQL tool; as the {@code postgres} user when we are root, since PostgreSQL refuses root. */
     static String runAsPostgres(List<String> command, Path workingDirectory, int timeoutSeconds)
             throws IOException, InterruptedException {
