@@ -33,6 +33,7 @@ class ApiContractTest {
     private final ApiDocument document = ApiDocument.packaged();
     private final List<String> problems = new ArrayList<>();
     private HttpTestClient front;
+    private int frontPort;
 
     @Test
     void every_route_answers_as_the_served_openapi_document_says() throws Exception {
@@ -44,7 +45,8 @@ class ApiContractTest {
             Javalin web = WebMain.start(new WebSettings(0, market.url("auth"), market.url("tickets"),
                     market.url("orders"), market.url("payments"), TestServices.JWT_KEY), Telemetry.none());
             try {
-                front = new HttpTestClient(web.port());
+                frontPort = web.port();
+                front = new HttpTestClient(frontPort);
                 assertThat(front.get("/api/openapi.json", Map.of()).body()).isEqualTo(document.text());
                 Response docs = front.get("/api/docs", Map.of());
                 assertThat(docs.body()).contains("/api/docs/swagger-ui-bundle.js");
@@ -85,6 +87,7 @@ class ApiContractTest {
         call("POST", "/api/tickets", "{\"title\":\"\",\"price\":25.5}", seller, 400);
         String ticket = call("POST", "/api/tickets", "{\"title\":\"Concert\",\"price\":25.5}", seller, 201).json().get("id").asText();
         String declinedTicket = call("POST", "/api/tickets", "{\"title\":\"Play\",\"price\":12}", seller, 201).json().get("id").asText();
+        sellAsTheCoursesClientDoes(seller);
         call("GET", "/api/tickets", null, anonymous, 200);
         call("GET", "/api/tickets/" + ticket, null, anonymous, 200);
         call("GET", "/api/tickets/" + UUID.randomUUID(), null, anonymous, 404);
@@ -113,6 +116,23 @@ class ApiContractTest {
         await().atMost(BOUND).until(() -> exchange("POST", "/api/payments",
                 "{\"orderId\":\"" + declined + "\",\"token\":\"tok_chargeDeclined\"}", buyer).status() == 402);
         call("POST", "/api/users/signout", null, seller, 200);
+    }
+
+    /**
+     * The original course's React sell form: axios posts the price as the string its input formats on
+     * blur ({@code toFixed(2)}), with axios's headers, from the page's own origin.
+     */
+    private void sellAsTheCoursesClientDoes(Map<String, String> seller) {
+        Map<String, String> headers = new HashMap<>(seller);
+        headers.put("Content-Type", "application/json;charset=utf-8");
+        headers.put("Accept", "application/json, text/plain, */*");
+        headers.put("Origin", "http://localhost:" + frontPort);
+        String body = "{\"title\":\"Course concert\",\"price\":\"25.00\"}";
+        Response sold = front.send("POST", "/api/tickets", body, headers);
+        problems.addAll(document.check("POST", "/api/tickets", body, sold.status(), sold.body()));
+        assertThat(sold.status()).as(sold.body()).isEqualTo(201);
+        assertThat(sold.json().get("price").isNumber()).isTrue();
+        assertThat(sold.json().get("price").decimalValue()).isEqualByComparingTo("25");
     }
 
     private Map<String, String> signUp() {
