@@ -5,8 +5,8 @@ import dev.ticketing.platform.bus.DeadLetters;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The operator's view of the dead-letter stream: {@code make dead-letters} lists what was set aside,
@@ -19,7 +19,7 @@ final class DeadLetterCommand {
     static void run(String[] args) throws Exception {
         Env env = Env.system();
         BusNamespace namespace = new BusNamespace(env.string("NATS_SUBJECT_PREFIX", ""));
-        try (Connection nats = Nats.connect(env.string("NATS_URL", "nats://127.0.0.1:4222"))) {
+        try (Connection nats = OperatorConnection.open(System.getenv(), Path.of(".data"))) {
             if (args.length > 1 && args[1].equals("replay")) {
                 long sequence = parseSequence(args.length > 2 ? args[2] : "");
                 DeadLetters.replay(nats, namespace, sequence);

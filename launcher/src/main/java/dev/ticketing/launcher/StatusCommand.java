@@ -4,10 +4,8 @@ import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.config.DatabaseConfig;
 import dev.ticketing.platform.config.Env;
 import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import java.io.PrintStream;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +45,8 @@ final class StatusCommand {
         Env env = new Env(values);
         BusNamespace namespace = new BusNamespace(env.string("NATS_SUBJECT_PREFIX", ""));
         DatabaseConfig database = DatabaseConfig.from(env, "public");
-        Options nats = new Options.Builder().server(env.string("NATS_URL", "nats://127.0.0.1:4222"))
-                .connectionTimeout(Duration.ofSeconds(3)).maxReconnects(0).build();
         List<ServiceStatus> statuses = new ArrayList<>();
-        try (Connection connection = Nats.connect(nats)) {
+        try (Connection connection = OperatorConnection.open(values, Path.of(".data"))) {
             Jdbi jdbi = Jdbi.create(database.jdbcUrl(), database.user(), database.password());
             for (var service : SERVICES.entrySet()) {
                 String[] url = service.getValue().split("=", 2);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ticketing.launcher.local.PrivateNats;
 import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.NatsCredentials;
@@ -24,8 +25,6 @@ import io.nats.client.Options;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The bus's own users (deploy/nats/ticketing-users.conf): each service may publish only its own subjects. */
+/**
+ * The bus's own users (deploy/nats/ticketing-users.conf, as the launcher's class path holds it): each
+ * service may publish only its own subjects.
+ */
 class BusPermissionsTest {
     private static final List<String> USERS = List.of("auth", "tickets", "orders", "expiration", "payments", "operator");
 
@@ -52,24 +54,13 @@ class BusPermissionsTest {
             passwords.put(user, "pw" + UUID.randomUUID().toString().replace("-", ""));
             environment.put("NATS_PASSWORD_" + user.toUpperCase(), passwords.get(user));
         }
-        server = new ChildNatsServer().withConfig(configFile(), environment);
-        server.start();
+        server = new ChildNatsServer();
+        server.withConfig(PrivateNats.writeUsersConfiguration(server.storage()), environment).start();
     }
 
     @AfterEach
     void stopServer() throws Exception {
         server.close();
-    }
-
-    /** The file in the repository, wherever the build runs the test from. */
-    static Path configFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("deploy/nats/ticketing-users.conf");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("deploy/nats/ticketing-users.conf not found");
     }
 
     private Connection connect(String user, List<String> errors) throws Exception {

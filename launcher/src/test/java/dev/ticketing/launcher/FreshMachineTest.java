@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code make run} on a machine where nothing answers: the launcher runs in a network namespace of
  * its own (as root, as these machines and most containers run), so neither the machine's
- * PostgreSQL nor its nats-server is reachable. It must start its own, serve the API on :8080, and
- * stop them all on SIGTERM.
+ * PostgreSQL nor its nats-server is reachable. It must start its own (NATS with the bus's users,
+ * each service connected as its own), serve the API on :8080, and stop them all on SIGTERM.
  */
 class FreshMachineTest {
 
@@ -43,7 +43,16 @@ class FreshMachineTest {
         assertThat(read(folder.resolve("response.txt")))
                 .startsWith("HTTP/1.1 200")
                 .contains("{\"currentUser\":null}");
-        assertThat(launcher).contains("launcher exit 143").doesNotContain("Exception");
+        assertThat(read(folder.resolve("ready.txt")).lines())
+                .as("every service connected to the bus as its own user and ready")
+                .containsExactly("3001 HTTP/1.1 200 OK", "3002 HTTP/1.1 200 OK", "3003 HTTP/1.1 200 OK",
+                        "3004 HTTP/1.1 200 OK", "3005 HTTP/1.1 200 OK");
+        assertThat(read(folder.resolve(".data/nats/nats-server.log")))
+                .as("the server lets in only the bus's users, and none broke its permissions")
+                .contains("Using configuration file")
+                .doesNotContain("Violation")
+                .doesNotContain("authentication error");
+        assertThat(launcher).contains("launcher exit 143").doesNotContain("Exception").doesNotContain("Violation");
         assertThat(Files.exists(folder.resolve(".data/pg/data/postmaster.pid")))
                 .as("PostgreSQL stopped with the launcher").isFalse();
     }

@@ -5,41 +5,84 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code nats-server -js} child process of our own, with its store under {@code home}; the
  * server comes from the PATH, or from Debian's package, installed when we are root. Used by
- * {@code make run} and by the chaos suite, whose faults are kill -9 and a restart on the same store
- * or on an empty one; {@link NatsCluster} runs three of them as one JetStream cluster.
+ * {@code make run}, with the bus's users, and by the chaos suite, whose faults are kill -9 and a
+ * restart on the same store or on an empty one; {@link NatsCluster} runs three of them as one
+ * JetStream cluster.
  */
 public final class PrivateNats implements NatsServers {
+    /** deploy/nats/ticketing-users.conf, which the launcher's build puts on its class path. */
+    static final String USERS_CONFIGURATION = "/deploy/nats/ticketing-users.conf";
+
     private final Path store;
     private final Path log;
     private final int port;
     private final List<String> arguments;
+    private final Optional<LocalNatsUsers> users;
     private Process process;
 
-    private PrivateNats(Path home, int port, List<String> arguments) {
+    private PrivateNats(Path home, int port, List<String> arguments, Optional<LocalNatsUsers> users) {
         this.store = home.resolve("store");
         this.log = home.resolve("nats-server.log");
         this.port = port;
         this.arguments = arguments;
+        this.users = users;
     }
 
-    /** A single server with JetStream on 127.0.0.1:{@code port}. */
+    /** A single server with JetStream on 127.0.0.1:{@code port}, without authorisation. */
     public static PrivateNats start(Path home, int port) throws IOException, InterruptedException {
         Files.createDirectories(home);
-        PrivateNats nats = new PrivateNats(home, port, List.of("-a", "127.0.0.1", "-p", Integer.toString(port), "-js",
-                "-sd", home.resolve("store").toString()));
+        PrivateNats nats = new PrivateNats(home, port, singleServer(home, port), Optional.empty());
         nats.startServer();
         return nats;
+    }
+
+    /**
+     * A single server with JetStream on 127.0.0.1:{@code port} that lets in only the bus's users
+     * (deploy/nats/ticketing-users.conf, written to {@code home}), with the passwords {@code users} holds.
+     */
+    public static PrivateNats startWithUsers(Path home, int port, LocalNatsUsers users)
+            throws IOException, InterruptedException {
+        Path configuration = writeUsersConfiguration(home);
+        List<String> arguments = new ArrayList<>(List.of("-c", configuration.toString()));
+        arguments.addAll(singleServer(home, port)); // the command line's flags override the file
+        PrivateNats nats = new PrivateNats(home, port, arguments, Optional.of(users));
+        nats.startServer();
+        return nats;
+    }
+
+    /**
+     * Writes the bus's users' configuration into {@code folder}, from the class path, so that it is
+     * found wherever the launcher runs; returns the file.
+     */
+    public static Path writeUsersConfiguration(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("ticketing-users.conf");
+        try (InputStream in = PrivateNats.class.getResourceAsStream(USERS_CONFIGURATION)) {
+            if (in == null) {
+                throw new IOException(USERS_CONFIGURATION + " is not on the class path");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static List<String> singleServer(Path home, int port) {
+        return List.of("-a", "127.0.0.1", "-p", Integer.toString(port), "-js", "-sd", home.resolve("store").toString());
     }
 
     /**
@@ -52,16 +95,18 @@ public final class PrivateNats implements NatsServers {
         Files.createDirectories(home);
         Path config = home.resolve("nats.conf");
         Files.writeString(config, configuration.apply(home.resolve("store")));
-        PrivateNats nats = new PrivateNats(home, port, List.of("-c", config.toString()));
+        PrivateNats nats = new PrivateNats(home, port, List.of("-c", config.toString()), Optional.empty());
         nats.startServer();
         return nats;
     }
 
     private synchronized void startServer() throws IOException, InterruptedException {
         Files.createDirectories(store);
-        List<String> command = new java.util.ArrayList<>(List.of(server()));
+        List<String> command = new ArrayList<>(List.of(server()));
         command.addAll(arguments);
-        process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        users.ifPresent(u -> builder.environment().putAll(u.serverEnvironment()));
+        process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))
                 .start();
@@ -151,11 +196,16 @@ public final class PrivateNats implements NatsServers {
         return "nats://127.0.0.1:" + port;
     }
 
-    /** A connection for the suite itself (checks and bus faults); the caller closes it. */
+    /**
+     * A connection for the suite itself (checks and bus faults), as the operator when
+     * the server has users; the caller closes it.
+     */
     @Override
     public Connection connect() throws IOException, InterruptedException {
-        return Nats.connect(new Options.Builder().server(url()).connectionName("ticketing-tools")
-                .connectionTimeout(Duration.ofSeconds(3)).maxReconnects(0).noReconnect().build());
+        Options.Builder options = new Options.Builder().server(url()).connectionName("ticketing-tools")
+                .connectionTimeout(Duration.ofSeconds(3)).maxReconnects(0).noReconnect();
+        users.ifPresent(u -> options.userInfo(LocalNatsUsers.OPERATOR, u.password(LocalNatsUsers.OPERATOR)));
+        return Nats.connect(options.build());
     }
 
     @Override
