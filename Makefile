@@ -14,6 +14,10 @@ ifeq ($(shell [ "$(JAVA_MAJOR)" -ge 23 ] 2>/dev/null && echo yes),yes)
 export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 endif
 MVN := mvn -B -q -Dstyle.color=never
+# The all-in-one's JVM (make run, make run-service, make bench): a capped heap and the serial collector
+# keep it under 512 MB resident on two cores (README, Performance).
+RUN_JVM_OPTS ?= -XX:+UseSerialGC -Xms128m -Xmx256m
+export RUN_JVM_OPTS
 CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
@@ -22,7 +26,7 @@ PORT ?=
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
-	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain
+	@$(JAVA) $(RUN_JVM_OPTS) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain
 
 ## test: run every test (unit, HTTP and integration against the real PostgreSQL and nats-server)
 test:
@@ -36,7 +40,7 @@ package: build
 ## run-service SERVICE=<name> PORT=<port>: start one more replica of one service (several at once are fine)
 run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
-	@PORT=$(PORT) $(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
+	@PORT=$(PORT) $(JAVA) $(RUN_JVM_OPTS) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
 
 ## cluster: a 3-node NATS JetStream cluster, two replicas of every service (their jars) and web on :8080 over them
 cluster: build

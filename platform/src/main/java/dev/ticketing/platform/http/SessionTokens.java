@@ -8,8 +8,10 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies session tokens: JWTs signed with HMAC-SHA256 under {@code JWT_KEY}, with the
@@ -24,11 +26,14 @@ public final class SessionTokens {
 
     /** Clocks of two machines may differ this much. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Tokens whose signature and claims were checked, remembered; past this many the memory starts afresh. */
+    private static final int VERIFIED_KEPT = 10_000;
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
     private final Duration lifetime;
     private final Clock clock;
+    private final Map<String, SessionUser> verified = new ConcurrentHashMap<>();
 
     public SessionTokens(String key, Duration lifetime, Clock clock) {
         this.algorithm = Algorithm.HMAC256(key);
@@ -68,10 +73,35 @@ public final class SessionTokens {
                 .sign(algorithm);
     }
 
+    /**
+     * The session a token carries, or nothing. A token verified before is not parsed and checked again
+     * (every request of a session carries the same one): only its expiry is, against the clock.
+     */
     public Optional<SessionUser> verify(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
+        SessionUser known = verified.get(token);
+        if (known != null) {
+            if (clock.instant().getEpochSecond() < known.exp()) {
+                return Optional.of(known);
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
+        Optional<SessionUser> user = check(token);
+        user.ifPresent(u -> remember(token, u));
+        return user;
+    }
+
+    private void remember(String token, SessionUser user) {
+        if (verified.size() >= VERIFIED_KEPT) {
+            verified.clear();
+        }
+        verified.put(token, user);
+    }
+
+    private Optional<SessionUser> check(String token) {
         try {
             DecodedJWT jwt = verifier.verify(token);
             String id = jwt.getClaim("id").asString();

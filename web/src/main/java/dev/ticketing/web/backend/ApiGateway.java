@@ -46,7 +46,8 @@ public final class ApiGateway {
         this.settings = settings;
         this.routes = Map.of("users", Upstream.of(settings.authUrl()), "tickets", Upstream.of(settings.ticketsUrl()),
                 "orders", Upstream.of(settings.ordersUrl()), "payments", Upstream.of(settings.paymentsUrl()));
-        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).build();
     }
 
     public void register(RoutesConfig config) {
