@@ -20,6 +20,8 @@ import javax.sql.DataSource;
  */
 public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
     private static final String TASK = "order-expiration";
+    /** Each timer's work is a short transaction: these mostly wait for the database. */
+    private static final int THREADS = 8;
 
     private final OneTimeTask<String> task;
     private final Scheduler scheduler;
@@ -44,7 +46,10 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
                 .pollingInterval(pollingInterval)
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .enableImmediateExecution()
-                .threads(4)
+                // One UPDATE ... FOR UPDATE SKIP LOCKED RETURNING picks a batch of due timers, instead of a
+                // SELECT and an UPDATE per timer: 10,000 timers due within 15 s fire on time (README, Performance).
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .threads(THREADS)
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
     }
