@@ -22,7 +22,7 @@ CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build package run-service cluster bench bench-flood clean dead-letters replay-dead-letter chaos failover status
+.PHONY: run test build package run-service cluster bench bench-bus bench-flood clean dead-letters replay-dead-letter chaos failover status
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -58,8 +58,13 @@ status: build
 replay-dead-letter: build
 	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters replay $(SEQ)
 
-## bench: measure the bus (raw jnats and the outbox path) and expiry timer lateness on this machine
+## bench: the all-in-one marketplace under load beside the raw limits of its database, bus and hashing; one table (about 4 min)
 bench:
+	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	@LOG_LEVEL=$${LOG_LEVEL:-WARN} $(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BenchMain
+
+## bench-bus: the outbox path (relay, stream, listener) and expiry timers, in-process
+bench-bus:
 	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark

@@ -17,18 +17,11 @@ import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.TestBuses;
 import dev.ticketing.testkit.TestDatabases;
 import io.nats.client.Connection;
-import io.nats.client.ConsumerContext;
-import io.nats.client.JetStream;
-import io.nats.client.MessageConsumer;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
-import io.nats.client.api.PublishAck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -38,11 +31,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures, on one nats-server and PostgreSQL in one run: raw jnats async publish and pull-consume
  * throughput, and the outbox path (commit, relay, stream, listener, handler) throughput with its
- * commit-to-handler latency. Run with {@code make bench}; sizes from BENCH_RAW and BENCH_OUTBOX.
+ * commit-to-handler latency. Run with {@code make bench-bus}; sizes from BENCH_RAW and BENCH_OUTBOX.
  */
 public final class BusBenchmark {
-    private static final int WINDOW = 5_000;
-
     private BusBenchmark() {
     }
 
@@ -60,9 +51,9 @@ public final class BusBenchmark {
 
             System.out.printf("Ticketing bus benchmark: %d raw messages, %d outbox events, %d-byte payloads, %d cores%n",
                     rawCount, outboxCount, payload.length, Runtime.getRuntime().availableProcessors());
-            double publishRate = rawPublish(nats, namespace, payload, rawCount);
+            double publishRate = RawNats.publish(nats, namespace, payload, rawCount);
             System.out.printf("raw jnats async publish      %,10.0f msg/s%n", publishRate);
-            double consumeRate = rawConsume(nats, namespace, rawCount);
+            double consumeRate = RawNats.consume(nats, namespace, rawCount);
             System.out.printf("raw jnats pull consume + ack %,10.0f msg/s%n", consumeRate);
             outboxPath(database, bus, outboxCount, publishRate);
         } finally {
@@ -71,44 +62,6 @@ public final class BusBenchmark {
             TestBuses.deleteStreams(namespace);
         }
         System.exit(0);
-    }
-
-    private static double rawPublish(Connection nats, BusNamespace namespace, byte[] payload, int count)
-            throws Exception {
-        JetStream js = nats.jetStream();
-        String subject = namespace.subject(Subject.TICKET_CREATED);
-        long start = System.nanoTime();
-        List<CompletableFuture<PublishAck>> window = new ArrayList<>(WINDOW);
-        for (int i = 0; i < count; i++) {
-            window.add(js.publishAsync(subject, payload));
-            if (window.size() == WINDOW) {
-                CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-                window.clear();
-            }
-        }
-        CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        return count / seconds(start);
-    }
-
-    private static double rawConsume(Connection nats, BusNamespace namespace, int count) throws Exception {
-        ConsumerContext context = nats.getStreamContext(namespace.eventsStream())
-                .createOrUpdateConsumer(ConsumerConfiguration.builder()
-                        .durable("bench_raw")
-                        .filterSubject(namespace.subject(Subject.TICKET_CREATED))
-                        .ackPolicy(AckPolicy.Explicit)
-                        .maxAckPending(20_000)
-                        .build());
-        CountDownLatch done = new CountDownLatch(count);
-        long start = System.nanoTime();
-        try (MessageConsumer consumer = context.consume(message -> {
-            message.ack();
-            done.countDown();
-        })) {
-            if (!done.await(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("raw consume did not finish");
-            }
-            return count / seconds(start);
-        }
     }
 
     private static void outboxPath(Database database, BusConnection bus, int count, double publishRate)

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How late expiry timers fire: the time from an order's {@code expiresAt} to its
  * {@code expiration.complete} arriving at a consumer on the bus, with the default polling interval.
- * Run with {@code make bench}; BENCH_TIMERS sets how many timers.
+ * Run with {@code make bench-bus}; BENCH_TIMERS sets how many timers.
  */
 public final class ExpiryLatenessBenchmark {
     private ExpiryLatenessBenchmark() {

@@ -22,9 +22,10 @@ import java.util.function.Function;
 
 /**
  * Runs the marketplace on one machine. Without arguments: all five services (each with its own
- * schema, consumers and port) and the web front end on {@code PORT} (default 8080), in one process,
- * talking to each other only through NATS and HTTP. With a service name: that service alone, on
- * {@code PORT}, as one more replica. With {@code dead-letters [replay <seq>]}: the dead-letter stream.
+ * schema, consumers and port: 3001..3005, or {@code AUTH_PORT} ... {@code PAYMENTS_PORT}) and the web
+ * front end on {@code PORT} (default 8080), in one process, talking to each other only through NATS
+ * and HTTP. With a service name: that service alone, on {@code PORT}, as one more replica. With
+ * {@code dead-letters [replay <seq>]}: the dead-letter stream.
  */
 public final class LauncherMain {
     private record Service(String name, int port, Function<ServiceRuntime, Javalin> start) {
@@ -122,11 +123,16 @@ public final class LauncherMain {
         shared.remove("PORT");
         shared.remove("DB_SCHEMA");
         String host = ServiceConfig.from(new Env(shared), "web", WebMain.DEFAULT_PORT).natsClientId();
+        Map<String, String> webEnv = new HashMap<>(shared);
         ServiceConfig first = null;
         for (Service service : SERVICES) {
             // Five connections from one process: name each after its service so the server tells them apart.
             Map<String, String> env = new HashMap<>(shared);
             env.putIfAbsent("NATS_CLIENT_ID", host + "-" + service.name());
+            // <SERVICE>_PORT moves a service off its fixed port, so that two of these can run side by side.
+            int port = new Env(shared).port(service.name().toUpperCase() + "_PORT", service.port());
+            env.put("PORT", Integer.toString(port));
+            webEnv.putIfAbsent(service.name().toUpperCase() + "_URL", "http://localhost:" + port);
             ServiceConfig config = ServiceConfig.from(environmentOf(service.name(), env, infrastructure),
                     service.name(), service.port());
             first = first == null ? config : first;
@@ -134,7 +140,6 @@ public final class LauncherMain {
             services.add(runtime);
             service.start().apply(runtime);
         }
-        Map<String, String> webEnv = new HashMap<>(shared);
         webEnv.put("PORT", webPort);
         Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), first.jwtKey()));
         services.add(app::stop); // stopped first: the front end stops taking requests before the services

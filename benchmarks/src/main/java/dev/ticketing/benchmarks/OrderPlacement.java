@@ -1,0 +1,48 @@
+package dev.ticketing.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Orders placed over HTTP, each by a new buyer for a stored ticket no one ordered yet, by closed-loop
+ * connections. Its throughput counts whole chains: orders placed over the phase's time until the last
+ * one was reserved, timed, copied to payments and its reservation copied back ({@link Backlog}).
+ */
+final class OrderPlacement {
+    private final BenchDatabase database;
+    private final Api api;
+    private final List<String> tickets;
+    private final AtomicInteger next = new AtomicInteger();
+
+    OrderPlacement(BenchDatabase database, Api api, List<String> tickets) {
+        this.database = database;
+        this.api = api;
+        this.tickets = tickets;
+    }
+
+    /** Orders placed through {@code baseUrl}: the front end's or the orders service's own. */
+    Meter.Done place(String baseUrl, int connections, Duration warmUp, Duration measured) throws Exception {
+        long start = System.nanoTime();
+        LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, () -> {
+            int i = next.getAndIncrement();
+            return i >= tickets.size() ? null
+                    : Api.post(baseUrl + "/api/orders", api.newUser(), "{\"ticketId\":\"" + tickets.get(i) + "\"}");
+        }, LoadGenerator.Answers.IGNORED);
+        Duration drain = Backlog.awaitOrdersSettled(database, Duration.ofSeconds(120));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("    %s: answers %s; accepted %,.0f orders/s while measured; chains done %.1f s after the load%n",
+                baseUrl, outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);
+        return new Meter.Done(outcome.totalSuccesses(), outcome.totalSuccesses() / seconds, outcome.latencies());
+    }
+
+    /** Tickets with more than one order that is not cancelled: the partial unique index allows none. */
+    long oversold() throws Exception {
+        return database.count("SELECT count(*) FROM (SELECT ticket_id FROM orders.orders WHERE status <> 'cancelled'"
+                + " GROUP BY ticket_id HAVING count(*) > 1) AS twice");
+    }
+
+    boolean ranOut() {
+        return next.get() >= tickets.size();
+    }
+}
