@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param rawClients        {@code BENCH_RAW_CLIENTS} (16): JDBC clients of the raw transaction chains
  * @param orderConnections  {@code BENCH_ORDER_CONNECTIONS} (64): connections placing orders
  * @param ticketConnections {@code BENCH_TICKET_CONNECTIONS} (32): connections creating tickets
- * @param listConnections   {@code BENCH_LIST_CONNECTIONS} (16): connections reading the first page of tickets
+ * @param listConnections   {@code BENCH_LIST_CONNECTIONS} (4, as many as the raw query's clients): connections reading the first page of tickets
  * @param signInConnections {@code BENCH_SIGNIN_CONNECTIONS} (4): connections signing in
  * @param ticketsStored     {@code BENCH_TICKETS_STORED} (100,000): tickets seeded before the load phases
  * @param editsPerSecond    {@code BENCH_EDIT_RATE} (200): ticket edits a second while replica lag is measured
@@ -32,7 +32,7 @@ record BenchSettings(Duration measured, Duration warmUp, int rawMessages, int ra
                 env.integer("BENCH_RAW_CLIENTS", 16, 1, 64),
                 env.integer("BENCH_ORDER_CONNECTIONS", 64, 1, 1_000),
                 env.integer("BENCH_TICKET_CONNECTIONS", 32, 1, 1_000),
-                env.integer("BENCH_LIST_CONNECTIONS", 16, 1, 1_000),
+                env.integer("BENCH_LIST_CONNECTIONS", 4, 1, 1_000),
                 env.integer("BENCH_SIGNIN_CONNECTIONS", 4, 1, 100),
                 env.integer("BENCH_TICKETS_STORED", 100_000, 1_000, 10_000_000),
                 env.integer("BENCH_EDIT_RATE", 200, 1, 10_000),

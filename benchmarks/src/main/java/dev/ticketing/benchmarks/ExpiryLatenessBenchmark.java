@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How late expiry timers fire: the time from an order's {@code expiresAt} to its
  * {@code expiration.complete} arriving at a consumer on the bus, with the default polling interval.
- * Run with {@code make bench-bus}; BENCH_TIMERS sets how many timers.
+ * Run with {@code make bench-bus}; BENCH_TIMERS sets how many timers, BENCH_TIMER_GAP_MICROS how far apart they
+ * come due (20,000), BENCH_TIMER_LEAD_SECONDS how long after they were begun the first is due (3).
  */
 public final class ExpiryLatenessBenchmark {
     private ExpiryLatenessBenchmark() {
@@ -32,6 +33,8 @@ public final class ExpiryLatenessBenchmark {
 
     public static void main(String[] args) throws Exception {
         int timers = Env.system().integer("BENCH_TIMERS", 200, 10, 100_000);
+        long gapMicros = Env.system().integer("BENCH_TIMER_GAP_MICROS", 20_000, 100, 1_000_000);
+        long leadSeconds = Env.system().integer("BENCH_TIMER_LEAD_SECONDS", 3, 1, 600);
         Duration poll = ExpirationSettings.from(Env.system()).pollingInterval();
         BusNamespace namespace = TestBuses.freshNamespace();
         ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE, namespace));
@@ -40,15 +43,15 @@ public final class ExpiryLatenessBenchmark {
         try (BusProbe probe = new BusProbe(namespace)) {
             List<ExpirationComplete> seen = probe.record(Subject.EXPIRATION_COMPLETE);
             ExpirationMain.start(runtime, new ExpirationSettings(poll));
-            Instant base = Instant.now().plusSeconds(3);
+            Instant base = Instant.now().plusSeconds(leadSeconds);
             for (int i = 0; i < timers; i++) {
-                Instant expiresAt = base.plusMillis(i * 20L); // spread over time, as real orders are
+                Instant expiresAt = base.plusNanos(i * gapMicros * 1_000L); // spread over time, as real orders are
                 String orderId = UUID.randomUUID().toString();
                 due.put(orderId, expiresAt);
                 probe.publish(new OrderCreated(orderId, 0, "created", "buyer", expiresAt,
                         new OrderCreated.Ticket(UUID.randomUUID().toString(), BigDecimal.TEN)));
             }
-            Instant deadline = base.plusMillis(timers * 20L).plusSeconds(30);
+            Instant deadline = base.plusNanos(timers * gapMicros * 1_000L).plusSeconds(30);
             while (arrived.size() < timers && Instant.now().isBefore(deadline)) {
                 for (ExpirationComplete event : seen) {
                     arrived.putIfAbsent(event.orderId(), Instant.now());

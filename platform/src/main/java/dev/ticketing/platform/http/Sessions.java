@@ -8,7 +8,9 @@ import java.util.Optional;
 
 /**
  * The session of a request: a {@code session} cookie or an {@code Authorization: Bearer} header
- * holding a session token that was not signed out. The HTTP kit reads it once per request, before the handler.
+ * holding a session token that was not signed out. The HTTP kit finds the token before the handler and
+ * verifies it the first time someone asks for the user: the front end forwards most API requests without
+ * asking (the service behind it verifies the token itself).
  */
 public final class Sessions {
     public static final String COOKIE = "session";
@@ -22,14 +24,13 @@ public final class Sessions {
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim()
                 : ctx.cookie(COOKIE);
-        tokens.verify(token)
-                .filter(user -> !revoked.isRevoked(user.sessionId()))
-                .ifPresent(user -> ctx.attribute(ATTRIBUTE, user));
+        ctx.attribute(ATTRIBUTE, new Session(token, tokens, revoked));
     }
 
     /** The signed-in user, if any. */
     public static Optional<SessionUser> currentUser(Context ctx) {
-        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+        Session session = ctx.attribute(ATTRIBUTE);
+        return session == null ? Optional.empty() : session.user();
     }
 
     /** The signed-in user; a request without one is refused with 401. */
@@ -41,6 +42,27 @@ public final class Sessions {
     public static void setCookie(Context ctx, String token, SessionTokens tokens, boolean secure) {
         ctx.cookie(new Cookie(COOKIE, token, "/", (int) tokens.lifetime().toSeconds(), secure, true, null,
                 SameSite.LAX));
+    }
+
+    /** A request's token, verified when first asked for and remembered for the rest of the request. */
+    private static final class Session {
+        private final String token;
+        private final SessionTokens tokens;
+        private final RevokedSessions revoked;
+        private Optional<SessionUser> user;
+
+        Session(String token, SessionTokens tokens, RevokedSessions revoked) {
+            this.token = token;
+            this.tokens = tokens;
+            this.revoked = revoked;
+        }
+
+        synchronized Optional<SessionUser> user() {
+            if (user == null) {
+                user = tokens.verify(token).filter(u -> !revoked.isRevoked(u.sessionId()));
+            }
+            return user;
+        }
     }
 
     /** Clears the session cookie. */
