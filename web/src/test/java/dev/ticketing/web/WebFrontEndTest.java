@@ -159,6 +159,17 @@ class WebFrontEndTest {
     }
 
     @Test
+    void the_gateway_keeps_no_cookie_of_one_visitor_for_the_next() {
+        http.post("/api/users/signup", "{\"email\":\"a@b.co\",\"password\":\"secret\"}", Map.of());
+        seenByServices.clear();
+
+        http.post("/api/users/signup", "{\"email\":\"c@d.co\",\"password\":\"secret\"}", Map.of());
+
+        assertThat(seenByServices).containsExactly(
+                "POST /api/users/signup null {\"email\":\"c@d.co\",\"password\":\"secret\"}");
+    }
+
+    @Test
     void an_api_resource_no_service_serves_is_not_found() {
         assertThat(http.get("/api/nothing", Map.of()).status()).isEqualTo(404);
     }

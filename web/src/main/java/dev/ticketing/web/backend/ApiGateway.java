@@ -9,14 +9,22 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * segments, no encoded slashes, none of a service's own {@code /ready}, {@code /health} or {@code
  * /metrics}. It adds {@code X-Forwarded-For/-Proto/-Host}, passes on only end-to-end headers it
  * knows, and answers for a service that refuses the connection (502), does not answer in time (504)
- * or is not ready (its own 503).
+ * or is not ready (its own 503). Requests go out on Jetty's HTTP client, which keeps connections to
+ * each service open between them.
  */
 public final class ApiGateway {
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
@@ -46,8 +55,33 @@ public final class ApiGateway {
         this.settings = settings;
         this.routes = Map.of("users", Upstream.of(settings.authUrl()), "tickets", Upstream.of(settings.ticketsUrl()),
                 "orders", Upstream.of(settings.ordersUrl()), "payments", Upstream.of(settings.paymentsUrl()));
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).build();
+        this.client = startClient(settings);
+    }
+
+    private static HttpClient startClient(WebSettings settings) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("gateway-client");
+        threads.setDaemon(true);
+        HttpClient client = new HttpClient();
+        client.setExecutor(threads);
+        client.setScheduler(new ScheduledExecutorScheduler("gateway-client-scheduler", true));
+        client.setConnectTimeout(settings.connectTimeout().toMillis());
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        // Never a cookie jar: a session cookie one visitor's request brought back must not ride on another's.
+        client.setHttpCookieStore(new HttpCookieStore.Empty());
+        client.setMaxConnectionsPerDestination(256);
+        try {
+            client.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the gateway's HTTP client did not start", e);
+        }
+        // A proxy passes answers on as they are: no authentication challenges, redirects or upgrades handled here
+        // (a 401 of ours has no WWW-Authenticate, which the authentication handler would take for a violation).
+        client.getProtocolHandlers().clear();
+        // No Accept-Encoding of its own: a service must not compress what the gateway would only decompress.
+        client.getContentDecoderFactories().clear();
+        return client;
     }
 
     public void register(RoutesConfig config) {
@@ -72,45 +106,82 @@ public final class ApiGateway {
         }
         String target = path + (query == null ? "" : "?" + query);
         byte[] body = ctx.bodyAsBytes();
-        HttpResponse<byte[]> response;
+        ContentResponse response;
         try {
-            response = service.send(client, base -> {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + target))
-                        .timeout(settings.requestTimeout())
-                        .method(ctx.method().name(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-                for (String header : REQUEST_HEADERS) {
-                    String value = ctx.header(header);
-                    if (value != null) {
-                        request.header(header, value);
-                    }
-                }
-                String traceParent = TraceContext.currentTraceParent();
-                if (traceParent != null) {
-                    request.setHeader(TraceContext.TRACEPARENT, traceParent); // the service's span is a child of ours
-                }
-                request.header("X-Forwarded-For", ctx.ip())
-                        .header("X-Forwarded-Proto", ctx.scheme())
-                        .header("X-Forwarded-Host", ctx.host() == null ? "" : ctx.host());
-                return request.build();
-            }, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) { // connecting or answering
+            response = service.send(base -> exchange(ctx, base + target, body));
+        } catch (HttpConnectTimeoutException | AnswerTimeout e) { // connecting or answering
             answer(ctx, 504, "The " + ctx.pathParam("resource") + " service did not answer in time", e);
             return;
         } catch (IOException e) {
             answer(ctx, 502, "The " + ctx.pathParam("resource") + " service is unavailable", e);
             return;
         }
-        ctx.status(response.statusCode());
-        response.headers().firstValue("Content-Type").ifPresent(ctx::contentType);
-        for (String header : RESPONSE_HEADERS) {
-            response.headers().firstValue(header).ifPresent(value -> ctx.header(header, value));
+        ctx.status(response.getStatus());
+        String contentType = response.getHeaders().get("Content-Type");
+        if (contentType != null) {
+            ctx.contentType(contentType);
         }
-        response.headers().allValues("Set-Cookie").forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
-        ctx.result(response.body());
+        for (String header : RESPONSE_HEADERS) {
+            String value = response.getHeaders().get(header);
+            if (value != null) {
+                ctx.header(header, value);
+            }
+        }
+        response.getHeaders().getValuesList("Set-Cookie").forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+        ctx.result(response.getContent());
     }
 
-    private static void answer(Context ctx, int status, String message, IOException cause) {
+    /** One request to one replica; a connection it could not make is thrown as {@link Upstream} expects. */
+    private ContentResponse exchange(Context ctx, String url, byte[] body) throws IOException, InterruptedException {
+        Request request = client.newRequest(url)
+                .method(ctx.method().name())
+                .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(headers -> {
+                    for (String header : REQUEST_HEADERS) {
+                        String value = ctx.header(header);
+                        if (value != null) {
+                            headers.put(header, value);
+                        }
+                    }
+                    String traceParent = TraceContext.currentTraceParent();
+                    if (traceParent != null) {
+                        headers.put(TraceContext.TRACEPARENT, traceParent); // the service's span is a child of ours
+                    }
+                    headers.put("X-Forwarded-For", ctx.ip())
+                            .put("X-Forwarded-Proto", ctx.scheme())
+                            .put("X-Forwarded-Host", ctx.host() == null ? "" : ctx.host());
+                });
+        if (body.length > 0) {
+            request.body(new BytesRequestContent(body));
+        }
+        try {
+            return request.send();
+        } catch (TimeoutException e) {
+            throw new AnswerTimeout(e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ConnectException refused) {
+                throw refused;
+            }
+            if (cause instanceof SocketTimeoutException && cause.getMessage() != null
+                    && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+                throw new HttpConnectTimeoutException(cause.getMessage());
+            }
+            if (cause instanceof TimeoutException timeout) {
+                throw new AnswerTimeout(timeout);
+            }
+            throw cause instanceof IOException io ? io : new IOException(cause);
+        }
+    }
+
+    /** The service took the request and did not answer within the gateway's timeout. */
+    private static final class AnswerTimeout extends IOException {
+        AnswerTimeout(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static void answer(Context ctx, int status, String message, Exception cause) {
         log.warn("{} {}: {}", ctx.method(), ctx.path(), cause.toString());
         ctx.status(status).json(ErrorBody.of(message));
     }

@@ -58,7 +58,7 @@ public final class Backend {
         try {
             HttpRequest.BodyPublisher payload = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
-            HttpResponse<String> response = service.send(client, base -> {
+            HttpResponse<String> response = service.send(base -> {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
                         .header("Accept", "application/json")
                         .method(method, payload);
@@ -71,8 +71,8 @@ public final class Backend {
                 if (session != null && !session.isBlank()) {
                     request.header("Authorization", "Bearer " + session);
                 }
-                return request.build();
-            }, HttpResponse.BodyHandlers.ofString());
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            });
             return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"),
                     response.headers().firstValue("Link").map(Backend::nextQuery).orElse(null));
         } catch (IOException e) {

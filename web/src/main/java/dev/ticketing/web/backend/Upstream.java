@@ -2,14 +2,10 @@ package dev.ticketing.web.backend;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * One service as the front end sees it: the base URLs of its replicas ({@code AUTH_URL} and the
@@ -40,14 +36,19 @@ public final class Upstream {
         return baseUrls;
     }
 
-    /** Sends the request that {@code request} builds for a replica's base URL, to one replica after another. */
-    public <T> HttpResponse<T> send(HttpClient client, Function<String, HttpRequest> request,
-                                    HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+    /** One exchange with the replica at a base URL; a connection it could not make is a {@link ConnectException} or an {@link HttpConnectTimeoutException}. */
+    @FunctionalInterface
+    public interface Exchange<T> {
+        T with(String baseUrl) throws IOException, InterruptedException;
+    }
+
+    /** Makes {@code exchange} with one replica after another, until one could be connected to. */
+    public <T> T send(Exchange<T> exchange) throws IOException, InterruptedException {
         int first = Math.floorMod(next.getAndIncrement(), baseUrls.size());
         IOException refused = null;
         for (int i = 0; i < baseUrls.size(); i++) {
             try {
-                return client.send(request.apply(baseUrls.get((first + i) % baseUrls.size())), body);
+                return exchange.with(baseUrls.get((first + i) % baseUrls.size()));
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 refused = e;
             }
