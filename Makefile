@@ -16,7 +16,7 @@ endif
 MVN := mvn -B -q -Dstyle.color=never
 # The all-in-one's JVM (make run, make run-service, make bench): a capped heap and the serial collector
 # keep it under 512 MB resident on two cores (README, Performance).
-RUN_JVM_OPTS ?= -XX:+UseSerialGC -Xms128m -Xmx256m
+RUN_JVM_OPTS ?= -XX:+UseSerialGC -Xms128m -Xmx224m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m
 export RUN_JVM_OPTS
 CLASSPATH_FILE := launcher/target/classpath.txt
 SERVICE ?=

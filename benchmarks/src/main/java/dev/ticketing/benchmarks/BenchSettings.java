@@ -8,7 +8,7 @@ import java.time.Duration;
  * on two cores, and smaller values scale every phase down.
  *
  * @param measured          {@code BENCH_SECONDS} (15): how long each load phase is measured
- * @param warmUp            {@code BENCH_WARMUP} (3): load before the measurement starts, for the JIT
+ * @param warmUp            {@code BENCH_WARMUP} (10): load before each measurement starts, for the JIT (3 s leaves the JVM compiling through the first phases)
  * @param rawMessages       {@code BENCH_RAW} (100,000): messages of the raw NATS publish and consume
  * @param rawClients        {@code BENCH_RAW_CLIENTS} (16): JDBC clients of the raw transaction chains
  * @param orderConnections  {@code BENCH_ORDER_CONNECTIONS} (64): connections placing orders
@@ -27,7 +27,7 @@ record BenchSettings(Duration measured, Duration warmUp, int rawMessages, int ra
     static BenchSettings from(Env env) {
         return new BenchSettings(
                 Duration.ofSeconds(env.integer("BENCH_SECONDS", 15, 1, 600)),
-                Duration.ofSeconds(env.integer("BENCH_WARMUP", 3, 0, 60)),
+                Duration.ofSeconds(env.integer("BENCH_WARMUP", 10, 0, 60)),
                 env.integer("BENCH_RAW", 100_000, 1_000, 10_000_000),
                 env.integer("BENCH_RAW_CLIENTS", 16, 1, 64),
                 env.integer("BENCH_ORDER_CONNECTIONS", 64, 1, 1_000),
