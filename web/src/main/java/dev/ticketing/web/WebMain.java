@@ -39,7 +39,7 @@ public final class WebMain {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         PageRoutes pages = new PageRoutes(new Backend(), settings, templates);
         ApiGateway api = new ApiGateway(settings);
-        return HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
+        Javalin app = HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
                 routes -> {
             pages.register(routes);
             routes.exception(Backend.ServiceUnavailable.class, (e, ctx) ->
@@ -48,6 +48,8 @@ public final class WebMain {
             api.register(routes);
             StaticFiles.register(routes);
         }).start(settings.port());
+        api.stopWith(app);
+        return app;
     }
 
     public static void main(String[] args) {

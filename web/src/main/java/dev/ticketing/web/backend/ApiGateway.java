@@ -5,6 +5,7 @@ import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.observability.TraceContext;
 import dev.ticketing.platform.http.ErrorBody;
 import dev.ticketing.web.WebSettings;
+import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -82,6 +83,11 @@ public final class ApiGateway {
         // No Accept-Encoding of its own: a service must not compress what the gateway would only decompress.
         client.getContentDecoderFactories().clear();
         return client;
+    }
+
+    /** Stops the gateway's HTTP client (its threads and connections) when {@code app}'s server stops. */
+    public void stopWith(Javalin app) {
+        app.jettyServer().server().addManaged(client);
     }
 
     public void register(RoutesConfig config) {
