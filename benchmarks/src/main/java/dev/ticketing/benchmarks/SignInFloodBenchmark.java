@@ -55,7 +55,8 @@ public final class SignInFloodBenchmark {
         Env env = Env.system();
         int orders = env.integer("BENCH_ORDERS", 1_000, 50, 10_000);
         int connections = env.integer("BENCH_FLOOD_CONNECTIONS", 200, 1, 2_000);
-        boolean confined = env.flag("BENCH_FLOOD_CONFINED", true) && Runtime.getRuntime().availableProcessors() >= 2;
+        boolean confined = env.flag("BENCH_FLOOD_CONFINED", true) && Runtime.getRuntime().availableProcessors() >= 2
+                && ServiceProcess.canConfine();
         if (confined) {
             confineThisProcess(SERVICE_CORE);
         }

@@ -16,14 +16,15 @@ final class Commands {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** True when an executable named {@code name} is in a folder of the PATH. */
-    static boolean onPath(String name) {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
-            if (new java.io.File(folder, name).canExecute()) {
-                return true;
+    /** The executable named {@code name} in the first folder of the PATH that has one, else null. */
+    static String onPath(String name) {
+        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin:/bin").split(java.io.File.pathSeparator)) {
+            java.io.File candidate = new java.io.File(folder, name);
+            if (candidate.canExecute()) {
+                return candidate.getPath();
             }
         }
-        return false;
+        return null;
     }
 
     /** Runs a PostgreSQL tool; as the {@code postgres} user when we are root, since PostgreSQL refuses root. */

@@ -137,11 +137,9 @@ public final class PrivateNats implements NatsServers {
     }
 
     private static String installed() {
-        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").split(File.pathSeparator)) {
-            File candidate = new File(directory, "nats-server");
-            if (candidate.canExecute()) {
-                return candidate.getPath();
-            }
+        String found = Commands.onPath("nats-server");
+        if (found != null) {
+            return found;
         }
         File debian = new File("/usr/sbin/nats-server");
         if (debian.canExecute()) {

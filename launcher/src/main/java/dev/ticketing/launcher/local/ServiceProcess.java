@@ -103,8 +103,13 @@ public final class ServiceProcess {
      * container's CPU limit would: from the next start on. Without taskset it runs unconfined.
      */
     public synchronized ServiceProcess confinedTo(String cpus) {
-        cpuPinning = Commands.onPath("taskset") ? List.of("taskset", "-c", cpus) : List.of();
+        cpuPinning = canConfine() ? List.of("taskset", "-c", cpus) : List.of();
         return this;
+    }
+
+    /** True when processes can be confined to CPUs here ({@code taskset} is installed). */
+    public static boolean canConfine() {
+        return Commands.onPath("taskset") != null;
     }
 
     public void start() throws IOException {
