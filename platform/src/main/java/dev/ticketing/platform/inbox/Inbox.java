@@ -6,6 +6,7 @@ import dev.ticketing.platform.bus.EventHandler;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.work.UnitOfWork;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -33,25 +34,32 @@ public final class Inbox {
     /**
      * Runs {@code step} once per event, in one transaction with the processed-event record. A
      * duplicate is {@link Outcome#DUPLICATE} without running it; {@link Outcome#NOT_YET} rolls
-     * everything back.
+     * everything back. Events delivered at the same time share a transaction ({@link SharedCommits});
+     * one that cannot share is applied in a transaction of its own, with the same outcome.
      */
     public <E extends Event> EventHandler<E> once(Step<E> step) {
+        SharedCommits<E> shared = new SharedCommits<>(jdbi, step);
         return (event, delivery) -> {
-            try {
-                return jdbi.inTransaction(transaction -> {
-                    if (!firstTime(transaction, delivery)) {
-                        return Outcome.DUPLICATE;
-                    }
-                    Outcome outcome = step.apply(new JdbiUnitOfWork(transaction), event);
-                    if (outcome == Outcome.NOT_YET) {
-                        throw new NotYet();
-                    }
-                    return outcome;
-                });
-            } catch (NotYet e) {
-                return Outcome.NOT_YET;
-            }
+            Optional<Outcome> together = shared.apply(event, delivery);
+            return together.isPresent() ? together.get() : alone(step, event, delivery);
         };
+    }
+
+    private <E extends Event> Outcome alone(Step<E> step, E event, Delivery delivery) throws Exception {
+        try {
+            return jdbi.inTransaction(transaction -> {
+                if (!firstTime(transaction, delivery)) {
+                    return Outcome.DUPLICATE;
+                }
+                Outcome outcome = step.apply(new JdbiUnitOfWork(transaction), event);
+                if (outcome == Outcome.NOT_YET) {
+                    throw new NotYet();
+                }
+                return outcome;
+            });
+        } catch (NotYet e) {
+            return Outcome.NOT_YET;
+        }
     }
 
     /**
@@ -109,7 +117,7 @@ public final class Inbox {
     }
 
     /** Rolls back a transaction whose event came too early. */
-    private static final class NotYet extends RuntimeException {
+    static final class NotYet extends RuntimeException {
         NotYet() {
             super(null, null, false, false);
         }
