@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param editsPerSecond    {@code BENCH_EDIT_RATE} (200): ticket edits a second while replica lag is measured
  * @param timers            {@code BENCH_TIMERS} (10,000): expiry timers that come due
  * @param timerSpread       {@code BENCH_TIMER_SPREAD} (15 s): the span they come due in
+ * @param jitRounds         {@code BENCH_JIT_ROUNDS} (12): at most this many 10-second rounds of load before the
+ *                          first phase, until the marketplace's JIT compilers are done ({@link JitWarmUp}); 0 for none
  */
 record BenchSettings(Duration measured, Duration warmUp, int rawMessages, int rawClients, int orderConnections,
                      int ticketConnections, int listConnections, int signInConnections, int ticketsStored,
-                     int editsPerSecond, int timers, Duration timerSpread) {
+                     int editsPerSecond, int timers, Duration timerSpread, int jitRounds) {
 
     static BenchSettings from(Env env) {
         return new BenchSettings(
@@ -37,7 +39,8 @@ record BenchSettings(Duration measured, Duration warmUp, int rawMessages, int ra
                 env.integer("BENCH_TICKETS_STORED", 100_000, 1_000, 10_000_000),
                 env.integer("BENCH_EDIT_RATE", 200, 1, 10_000),
                 env.integer("BENCH_TIMERS", 10_000, 10, 1_000_000),
-                Duration.ofSeconds(env.integer("BENCH_TIMER_SPREAD", 15, 1, 600)));
+                Duration.ofSeconds(env.integer("BENCH_TIMER_SPREAD", 15, 1, 600)),
+                env.integer("BENCH_JIT_ROUNDS", 12, 0, 60));
     }
 
     /** Warm-up and measurement together: how long a load phase sends requests. */

@@ -4,6 +4,8 @@ package dev.ticketing.benchmarks;
 final class Meter {
     private final ProcessCpu cpu;
     private ResidentMemory memory;
+    private double marketCpu;
+    private double jitCpu;
 
     Meter(ProcessCpu cpu) {
         this.cpu = cpu;
@@ -12,6 +14,15 @@ final class Meter {
     /** From now on the marketplace's memory is watched too. */
     void watch(ResidentMemory marketMemory) {
         this.memory = marketMemory;
+    }
+
+    ProcessCpu cpu() {
+        return cpu;
+    }
+
+    /** The share of the marketplace's CPU over the measured phases so far that its JIT compilers spent; -1 if unknown. */
+    double jitShare() {
+        return marketCpu <= 0 ? -1 : jitCpu / marketCpu;
     }
 
     /** A phase's work: it returns how many operations it did, how fast and how quickly each. */
@@ -34,6 +45,12 @@ final class Meter {
         long start = System.nanoTime();
         Done done = work.run();
         ProcessCpu.Sample spent = cpu.sample().since(before);
+        if (spent.jitShare() >= 0 && spent.market() > 1) { // a share of next to nothing says nothing
+            System.out.printf("    the marketplace's JIT compilers took %.0f%% of its CPU in this phase%n",
+                    100 * spent.jitShare());
+            marketCpu += spent.market();
+            jitCpu += Math.max(0, spent.marketJit());
+        }
         return new Measurement(what, unit, done.throughput(), done.latencies(), done.operations(), spent,
                 (System.nanoTime() - start) / 1e9, memory == null ? -1 : memory.takePeakMib());
     }

@@ -24,16 +24,22 @@ final class OrderPlacement {
     /** Orders placed through {@code baseUrl}: the front end's or the orders service's own. */
     Meter.Done place(String baseUrl, int connections, Duration warmUp, Duration measured) throws Exception {
         long start = System.nanoTime();
-        LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, () -> {
-            int i = next.getAndIncrement();
-            return i >= tickets.size() ? null
-                    : Api.post(baseUrl + "/api/orders", api.newUser(), "{\"ticketId\":\"" + tickets.get(i) + "\"}");
-        }, LoadGenerator.Answers.IGNORED);
+        LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
+                LoadGenerator.Answers.IGNORED);
         Duration drain = Backlog.awaitOrdersSettled(database, Duration.ofSeconds(120));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("    %s: answers %s; accepted %,.0f orders/s while measured; chains done %.1f s after the load%n",
                 baseUrl, outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);
         return new Meter.Done(outcome.totalSuccesses(), outcome.totalSuccesses() / seconds, outcome.latencies());
+    }
+
+    /** Orders, each by a new buyer for the next stored ticket; none once they ran out. */
+    LoadGenerator.Requests requests(String baseUrl) {
+        return () -> {
+            int i = next.getAndIncrement();
+            return i >= tickets.size() ? null
+                    : Api.post(baseUrl + "/api/orders", api.newUser(), "{\"ticketId\":\"" + tickets.get(i) + "\"}");
+        };
     }
 
     /** Tickets with more than one order that is not cancelled: the partial unique index allows none. */

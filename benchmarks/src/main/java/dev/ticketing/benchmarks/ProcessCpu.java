@@ -29,11 +29,17 @@ final class ProcessCpu {
      * CPU seconds so far (-1 for a process that is not known), and the seconds every core of the machine
      * was busy, by anyone: what the four processes do not account for was other work on the machine.
      */
-    record Sample(double market, double postgres, double nats, double bench, double machine) {
+    record Sample(double market, double postgres, double nats, double bench, double machine, double marketJit) {
         /** The seconds spent between {@code before} and this sample. */
         Sample since(Sample before) {
             return new Sample(delta(market, before.market), delta(postgres, before.postgres), delta(nats, before.nats),
-                    delta(bench, before.bench), delta(machine, before.machine));
+                    delta(bench, before.bench), delta(machine, before.machine),
+                    Math.max(-1, delta(marketJit, before.marketJit))); // a compiler thread that ended took its time along
+        }
+
+        /** The share of the marketplace's CPU its JIT compiler threads spent; -1 when unknown. */
+        double jitShare() {
+            return market <= 0 || marketJit < 0 ? -1 : marketJit / market;
         }
 
         /** Busy seconds of the machine that none of the four processes spent. */
@@ -57,7 +63,32 @@ final class ProcessCpu {
 
     Sample sample() {
         return new Sample(seconds(ticks(market, false)), seconds(postgresTicks()), seconds(ticks(nats, false)),
-                seconds(ticks(ProcessHandle.current().pid(), false)), seconds(machineTicks()));
+                seconds(ticks(ProcessHandle.current().pid(), false)), seconds(machineTicks()), seconds(compilerTicks()));
+    }
+
+    /** CPU ticks of the marketplace's JIT compiler threads alive now (HotSpot names them "C1/C2 CompilerThread<n>"). */
+    private long compilerTicks() {
+        if (market < 0) {
+            return -1;
+        }
+        long total = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(market), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).trim();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String line = Files.readString(thread.resolve("stat"));
+                        String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+                        total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return total;
     }
 
     /** The first line of {@code /proc/stat}: user, nice, system, idle, iowait, irq, softirq, steal, ... */

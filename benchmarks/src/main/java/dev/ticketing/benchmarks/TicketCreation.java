@@ -21,15 +21,19 @@ final class TicketCreation {
 
     Meter.Done list(String baseUrl, int connections, Duration warmUp, Duration measured) throws Exception {
         long start = System.nanoTime();
-        LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured,
-                () -> Api.post(baseUrl + "/api/tickets", seller,
-                        "{\"title\":\"Bench ticket " + listed.incrementAndGet() + "\",\"price\":\"25.00\"}"),
+        LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
                 LoadGenerator.Answers.IGNORED);
         Duration drain = Backlog.awaitTicketsCopied(database, Duration.ofSeconds(120));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("    answers %s; accepted %,.0f tickets/s while measured; copies done %.1f s after the load%n",
                 outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);
         return new Meter.Done(outcome.totalSuccesses(), outcome.totalSuccesses() / seconds, outcome.latencies());
+    }
+
+    /** New tickets of the seller's, each with a title of its own. */
+    LoadGenerator.Requests requests(String baseUrl) {
+        return () -> Api.post(baseUrl + "/api/tickets", seller,
+                "{\"title\":\"Bench ticket " + listed.incrementAndGet() + "\",\"price\":\"25.00\"}");
     }
 
     /** The seller of the listed tickets, who may edit them. */
