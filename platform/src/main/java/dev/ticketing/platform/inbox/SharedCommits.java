@@ -40,7 +40,13 @@ import org.slf4j.MDC;
  */
 final class SharedCommits<E extends Event> {
     static final int MAX_BATCH = 32;
-    static final int CONCURRENT_BATCHES = 2;
+    /**
+     * Four, not fewer: with two, an event arriving while both were committing waited for a commit first,
+     * and the ticket replica's p50 lag at 200 edits/s went from 9 ms to 49 ms (README, Measured).
+     */
+    static final int CONCURRENT_BATCHES = 4;
+    /** Batches a thread that holds a permit applies in a row while events keep queueing, its own or not. */
+    private static final int ROUNDS_PER_PERMIT = 4;
     /** A waiting thread looks again this often, in case its event was queued as the last batch ended. */
     private static final long WAIT_SLICE_MILLIS = 5;
 
@@ -78,7 +84,9 @@ final class SharedCommits<E extends Event> {
             // Nothing queued means this event is in a batch under way: wait for it rather than spin.
             if (!queue.isEmpty() && batches.tryAcquire()) {
                 try {
-                    applyQueued();
+                    for (int round = 0; round < ROUNDS_PER_PERMIT && !queue.isEmpty(); round++) {
+                        applyQueued(); // what queued meanwhile goes at once, not after a waiter's next look
+                    }
                 } finally {
                     batches.release();
                 }
