@@ -58,7 +58,7 @@ status: build
 replay-dead-letter: build
 	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters replay $(SEQ)
 
-## bench: the all-in-one marketplace under load beside the raw limits of its database, bus and hashing; one table (about 4 min)
+## bench: the all-in-one marketplace under load beside the raw limits of its database, bus and hashing; one table (about 9 min, of which up to 3 warming the JIT up)
 bench:
 	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	@LOG_LEVEL=$${LOG_LEVEL:-WARN} $(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BenchMain

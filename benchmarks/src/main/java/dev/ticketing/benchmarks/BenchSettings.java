@@ -4,7 +4,7 @@ import dev.ticketing.platform.config.Env;
 import java.time.Duration;
 
 /**
- * How big {@code make bench} is, from {@code BENCH_*} variables; the defaults take about four minutes
+ * How big {@code make bench} is, from {@code BENCH_*} variables; the defaults take about nine minutes
  * on two cores, and smaller values scale every phase down.
  *
  * @param measured          {@code BENCH_SECONDS} (15): how long each load phase is measured
