@@ -116,11 +116,13 @@ final class ChainStatements {
         update(sql(CONSUMER_INSERT.formatted("expiration")), "expiration_order_created", eventId);
     }
 
-    /** The platform's Outbox.add: the event's row, and a NOTIFY that wakes the relay on commit. */
+    /**
+     * The platform's Outbox.add with its service's relay active in the same process: the event's row, no
+     * {@code NOTIFY} (the commit wakes that relay directly).
+     */
     private long outbox(String service, Event event) throws SQLException {
-        PreparedStatement statement = sql("WITH added AS (INSERT INTO raw_" + service + ".outbox"
-                + " (event_id, subject, payload, trace_parent) VALUES (?, ?, ?, NULL) RETURNING id)"
-                + " SELECT id, pg_notify('outbox_raw_" + service + "', '') FROM added");
+        PreparedStatement statement = sql("INSERT INTO raw_" + service + ".outbox"
+                + " (event_id, subject, payload, trace_parent) VALUES (?, ?, ?, NULL) RETURNING id");
         bind(statement, UUID.randomUUID(), Subject.of(event).name(),
                 new String(EventCodec.encode(event), StandardCharsets.UTF_8));
         try (ResultSet rows = statement.executeQuery()) {

@@ -9,14 +9,24 @@ import dev.ticketing.platform.work.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Adds events to the service's {@code outbox} table in the caller's transaction, so that the state
- * change and its events commit together or not at all. The commit wakes the {@link OutboxRelay}
- * (a {@code NOTIFY}, which PostgreSQL delivers only on commit). Each row keeps the {@code traceparent}
- * of the work that added it, so that the event continues that trace on the bus.
+ * change and its events commit together or not at all. The commit wakes the {@link OutboxRelay}: the
+ * relay of this process directly when it is the active one, otherwise whichever replica's relay is
+ * active through a {@code NOTIFY} (which PostgreSQL delivers only on commit; see {@link LocalRelays}
+ * for why not always). Each row keeps the {@code traceparent} of the work that added it, so that the
+ * event continues that trace on the bus.
  */
 public final class Outbox {
+    private static final String INSERT = """
+            INSERT INTO outbox (event_id, subject, payload, trace_parent)
+            VALUES (:eventId, :subject, :payload, :traceParent)""";
+    private static final String INSERT_AND_NOTIFY = """
+            WITH added AS (%s RETURNING id)
+            SELECT pg_notify('outbox_' || current_schema(), '') FROM added""".formatted(INSERT);
+
     private Outbox() {
     }
 
@@ -28,18 +38,20 @@ public final class Outbox {
     /** Adds {@code event} on its own subject; returns the event id it will carry on the bus. */
     public static UUID add(Handle transaction, Event event) {
         UUID eventId = UUID.randomUUID();
-        transaction.createQuery("""
-                        WITH added AS (
-                            INSERT INTO outbox (event_id, subject, payload, trace_parent)
-                            VALUES (:eventId, :subject, :payload, :traceParent)
-                            RETURNING id)
-                        SELECT pg_notify('outbox_' || current_schema(), '') FROM added""")
-                .bind("eventId", eventId)
+        OutboxRelay local = transaction.isInTransaction() ? LocalRelays.active(transaction.getJdbi()) : null;
+        if (local != null) {
+            transaction.afterCommit(local::wake);
+            bind(transaction.createUpdate(INSERT), eventId, event).execute();
+        } else {
+            bind(transaction.createQuery(INSERT_AND_NOTIFY), eventId, event).mapTo(String.class).one();
+        }
+        return eventId;
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, UUID eventId, Event event) {
+        return statement.bind("eventId", eventId)
                 .bind("subject", Subject.of(event).name())
                 .bind("payload", new String(EventCodec.encode(event), StandardCharsets.UTF_8))
-                .bind("traceParent", TraceContext.currentTraceParent())
-                .mapTo(String.class)
-                .one();
-        return eventId;
+                .bind("traceParent", TraceContext.currentTraceParent());
     }
 }

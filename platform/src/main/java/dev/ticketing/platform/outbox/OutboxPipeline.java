@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * stream's acknowledgements in order and mark the acknowledged rows published. While a backlog
  * lasts, the acknowledgements of a full batch are awaited only after the next batch is on its way,
  * and rows are marked published on a thread of their own, so that reading, publishing and marking
- * overlap. Rows published but not yet marked are left out of the next reads.
+ * overlap. Rows published but not yet marked are left out of the next reads, and a read starts above
+ * the rows settled a while ago ({@link ReadFloor}).
  */
 final class OutboxPipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxPipeline.class);
@@ -32,6 +33,7 @@ final class OutboxPipeline implements AutoCloseable {
     private final RelayTelemetry telemetry;
     private final ExecutorService marker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("outbox-mark").factory());
     private final Queue<Batch> unsettled = new ConcurrentLinkedQueue<>();
+    private final ReadFloor floor = new ReadFloor();
     private Batch inFlight;
 
     OutboxPipeline(Jdbi jdbi, EventPublisher publisher, int batchSize, RelayTelemetry telemetry) {
@@ -84,6 +86,7 @@ final class OutboxPipeline implements AutoCloseable {
     void reset() {
         inFlight = null;
         unsettled.clear();
+        floor.reset();
     }
 
     /** True when a batch has been published but not yet completed. */
@@ -100,15 +103,26 @@ final class OutboxPipeline implements AutoCloseable {
 
     private List<OutboxRow> readUnpublished() {
         List<Long> skip = unsettled.stream().flatMap(b -> b.rows.stream()).map(OutboxRow::id).toList();
-        return jdbi.withHandle(h -> h.createQuery("""
+        long above = floor.readAbove();
+        long startedAt = System.nanoTime();
+        List<OutboxRow> rows = jdbi.withHandle(h -> h.createQuery("""
                         SELECT id, event_id, subject, payload, trace_parent FROM outbox
-                        WHERE published_at IS NULL AND id <> ALL(:skip)
+                        WHERE published_at IS NULL AND id > :above AND id <> ALL(:skip)
                         ORDER BY id LIMIT :limit""")
+                .bind("above", above)
                 .bindArray("skip", Long.class, skip)
                 .bind("limit", batchSize)
                 .map((rs, ctx) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("subject"),
                         rs.getString("payload"), rs.getString("trace_parent")))
                 .list());
+        long lowest = rows.isEmpty() ? Long.MAX_VALUE : rows.getFirst().id();
+        long highest = rows.isEmpty() ? 0 : rows.getLast().id();
+        for (long id : skip) {
+            lowest = Math.min(lowest, id);
+            highest = Math.max(highest, id);
+        }
+        floor.observed(startedAt, lowest, highest);
+        return rows;
     }
 
     private Batch publish(List<OutboxRow> rows) {
@@ -141,6 +155,7 @@ final class OutboxPipeline implements AutoCloseable {
                             .execute());
                 }
             } catch (RuntimeException e) {
+                floor.reset(); // the unmarked rows may lie below it
                 log.warn("Could not mark {} outbox rows published; they will be published again: {}", ids.size(),
                         e.toString());
             } finally {

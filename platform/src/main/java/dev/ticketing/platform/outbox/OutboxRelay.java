@@ -11,15 +11,21 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the outbox to the bus. One replica of a service is the active relay at a time: it holds
  * a PostgreSQL advisory lock on a session of its own, and the others stand by and take over when
- * that session ends. The active relay wakes on every commit that added events ({@code LISTEN}),
- * and sweeps at least once per {@code sweepInterval} anyway; it publishes rows in id order, marks
+ * that session ends. The active relay wakes on every commit that added events: a commit of its own
+ * process wakes it directly, one of another replica through the database ({@code LISTEN}, looked at
+ * every {@value #NOTIFY_CHECK_MILLIS} ms; {@link LocalRelays}); it sweeps at least once per
+ * {@code sweepInterval} anyway; it publishes rows in id order, marks
  * them published after the stream acknowledged them, and deletes published rows after the
  * retention period. Every few seconds it checks that the stream still holds what it published
  * ({@link StreamLossCheck}).
@@ -34,6 +40,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     private static final Duration FLUSH_LIMIT = Duration.ofSeconds(3);
+    /** How often an idle active relay looks for another replica's {@code NOTIFY}; its own commits wake it at once. */
+    static final long NOTIFY_CHECK_MILLIS = 10;
 
     private final Database database;
     private final BusConnection bus;
@@ -46,7 +54,9 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean active;
     private volatile Instant lastProgress = Instant.now();
-    private Thread thread;
+    /** A commit of this process added events since the relay last went to wait. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private volatile Thread thread;
     private Instant nextCleanup = Instant.EPOCH;
     private Instant nextLossCheck = Instant.EPOCH;
     private String failing;
@@ -72,8 +82,19 @@ public final class OutboxRelay implements AutoCloseable {
             running = true;
             lastProgress = clock.instant();
             thread = Thread.ofPlatform().daemon().name("outbox-relay-" + schema).start(this::run);
+            LocalRelays.add(database.jdbi(), this);
         }
         return this;
+    }
+
+    /** A commit of this process added events: called after it committed ({@link Outbox}). */
+    void wake() {
+        if (!woken.getAndSet(true)) {
+            Thread relay = thread;
+            if (relay != null) {
+                LockSupport.unpark(relay);
+            }
+        }
     }
 
     /** True while this replica is the one that publishes. */
@@ -99,11 +120,11 @@ public final class OutboxRelay implements AutoCloseable {
                     pause(settings.standbyRetry());
                     continue;
                 }
-                active = true;
-                log.info("Outbox relay of {} is active", schema);
                 try (Statement statement = session.createStatement()) {
                     statement.execute("LISTEN " + channel);
                 }
+                active = true; // from now on this process's commits wake it directly, without a NOTIFY
+                log.info("Outbox relay of {} is active", schema);
                 pause = FIRST_PAUSE;
                 relayWhileHolding(session.unwrap(PGConnection.class));
             } catch (Exception e) {
@@ -143,10 +164,31 @@ public final class OutboxRelay implements AutoCloseable {
             cleanUpWhenDue();
             checkStreamWhenDue();
             if (running && published < settings.batchSize() && !pipeline.hasInFlight()) {
-                session.getNotifications((int) settings.sweepInterval().toMillis());
+                awaitCommits(session);
             }
         }
         flush();
+    }
+
+    /**
+     * Until a commit of this process wakes the relay, another replica's {@code NOTIFY} arrives, or the
+     * sweep is due. Reading the session's notifications does not wait on the database; a session the
+     * database ended throws, and the relay starts over.
+     */
+    private void awaitCommits(PGConnection session) throws SQLException {
+        long until = System.nanoTime() + settings.sweepInterval().toNanos();
+        long slice = TimeUnit.MILLISECONDS.toNanos(NOTIFY_CHECK_MILLIS);
+        for (long left = until - System.nanoTime(); left > 0 && running; left = until - System.nanoTime()) {
+            if (woken.getAndSet(false)) {
+                return;
+            }
+            PGNotification[] notifications = session.getNotifications();
+            if (notifications != null && notifications.length > 0) {
+                return;
+            }
+            LockSupport.parkNanos(this, Math.min(left, slice));
+        }
+        woken.set(false);
     }
 
     /**
@@ -249,6 +291,7 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        LocalRelays.remove(database.jdbi(), this);
         Thread current = thread;
         try {
             if (current != null) {

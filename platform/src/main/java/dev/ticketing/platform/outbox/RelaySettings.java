@@ -27,6 +27,11 @@ public record RelaySettings(int batchSize, Duration sweepInterval, Duration stan
                 streamCheckInterval);
     }
 
+    public RelaySettings withSweepInterval(Duration sweep) {
+        return new RelaySettings(batchSize, sweep, standbyRetry, retention, publishTimeout, stallAfter,
+                streamCheckInterval);
+    }
+
     public RelaySettings withStandbyRetry(Duration retry) {
         return new RelaySettings(batchSize, sweepInterval, retry, retention, publishTimeout, stallAfter,
                 streamCheckInterval);

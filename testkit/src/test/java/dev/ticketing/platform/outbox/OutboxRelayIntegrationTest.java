@@ -12,15 +12,25 @@ import dev.ticketing.platform.db.Database;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.ChildNatsServer;
 import dev.ticketing.testkit.TestBuses;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /** The transactional outbox and its relay, against the real PostgreSQL and nats-server. */
 class OutboxRelayIntegrationTest extends OutboxTestBase {
     private static final Duration BOUND = Duration.ofSeconds(30);
+    /** Longer than any test: a relay set so publishes only what wakes it. */
+    private static final Duration NO_SWEEP = Duration.ofMinutes(10);
+    /** Far under {@link #NO_SWEEP}: an event that arrives within this was woken for. */
+    private static final Duration WOKEN = Duration.ofSeconds(5);
 
 
     private OutboxRelay relay(Database on, BusConnection bus, RelaySettings settings) {
@@ -95,6 +105,76 @@ class OutboxRelayIntegrationTest extends OutboxTestBase {
         List<String> all = new ArrayList<>(before);
         all.addAll(after);
         assertThat(received).containsExactlyElementsOf(all);
+    }
+
+    @Test
+    void a_commit_wakes_the_active_relay_of_its_own_process_without_a_notify() throws Exception {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relay"));
+        OutboxRelay relay = relay(database, bus, RelaySettings.defaults().withSweepInterval(NO_SWEEP));
+        await().atMost(BOUND).until(relay::isActive);
+        List<String> received = recordDeliveries(bus);
+        try (Connection listening = database.openDedicatedConnection()) {
+            listen(listening);
+
+            List<String> committed = commitEvents(20);
+
+            await().atMost(WOKEN).until(() -> received.size() >= 20);
+            assertThat(received).containsExactlyElementsOf(committed);
+            assertThat(notifications(listening)).isZero();
+        }
+    }
+
+    @Test
+    void a_commit_of_a_replica_whose_relay_stands_by_wakes_the_active_one_through_the_database() throws Exception {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relays"));
+        Database secondReplica = closeLater(Database.open(database.config(), 2));
+        OutboxRelay active = relay(database, bus, RelaySettings.defaults().withSweepInterval(NO_SWEEP));
+        await().atMost(BOUND).until(active::isActive);
+        OutboxRelay standby = relay(secondReplica, bus, RelaySettings.defaults().withSweepInterval(NO_SWEEP));
+        List<String> received = recordDeliveries(bus);
+
+        for (int i = 0; i < 5; i++) {
+            String orderId = "from-the-standby-" + i;
+            secondReplica.jdbi().useTransaction(tx -> Outbox.add(tx, new ExpirationComplete(orderId)));
+            await().atMost(WOKEN).until(() -> received.contains(orderId));
+        }
+        assertThat(standby.isActive()).isFalse();
+    }
+
+    @Test
+    void an_event_whose_transaction_commits_long_after_it_took_its_id_is_still_published() {
+        BusConnection bus = closeLater(TestBuses.connect(namespace, "relay"));
+        relay(database, bus, RelaySettings.defaults());
+        List<String> received = recordDeliveries(bus);
+        try (Handle late = database.jdbi().open()) {
+            late.begin();
+            Outbox.add(late, new ExpirationComplete("late")); // its id is taken now, below every later one
+
+            // Later events, for longer than reads wait before they start above what they settled.
+            List<String> meanwhile = new ArrayList<>();
+            long until = System.nanoTime() + ReadFloor.SETTLE.plusSeconds(1).toNanos();
+            while (System.nanoTime() < until) {
+                meanwhile.addAll(commitEvents(1));
+                await().atMost(BOUND).until(() -> received.containsAll(meanwhile));
+            }
+            late.commit();
+        }
+
+        await().atMost(ReadFloor.FULL_READ_EVERY.plus(WOKEN)).until(() -> received.contains("late"));
+        await().atMost(BOUND).until(() -> unpublishedRows() == 0);
+    }
+
+    private void listen(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("LISTEN outbox_" + database.config().schema());
+        }
+    }
+
+    /** The NOTIFYs on the outbox's channel that reached {@code session}, after a moment for stragglers. */
+    private static int notifications(Connection session) throws Exception {
+        Thread.sleep(200);
+        PGNotification[] received = session.unwrap(PGConnection.class).getNotifications();
+        return received == null ? 0 : received.length;
     }
 
     @Test
