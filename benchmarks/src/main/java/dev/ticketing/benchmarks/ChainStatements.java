@@ -103,17 +103,17 @@ final class ChainStatements {
         });
     }
 
-    /** expiration: the inbox without a transaction around db-scheduler's scheduleIfNotExists. */
+    /** expiration: the inbox's transaction, in which db-scheduler looks the timer up and inserts it. */
     private void scheduleExpiry(String orderId, Instant expiresAt) throws SQLException {
-        String eventId = UUID.randomUUID().toString();
-        query(sql("SELECT count(*) FROM raw_expiration.processed_events WHERE consumer = ? AND event_id = ?"),
-                "expiration_order_created", eventId);
-        query(sql("SELECT * FROM raw_expiration.scheduled_tasks WHERE task_name = ? AND task_instance = ?"),
-                "order-expiration", orderId);
-        update(sql("INSERT INTO raw_expiration.scheduled_tasks (task_name, task_instance, task_data,"
-                        + " execution_time, picked, version) VALUES (?, ?, ?, ?, false, 1)"),
-                "order-expiration", orderId, orderId.getBytes(StandardCharsets.UTF_8), Timestamp.from(expiresAt));
-        update(sql(CONSUMER_INSERT.formatted("expiration")), "expiration_order_created", eventId);
+        inTransaction(() -> {
+            update(sql(CONSUMER_INSERT.formatted("expiration")), "expiration_order_created", UUID.randomUUID().toString());
+            query(sql("SELECT * FROM raw_expiration.scheduled_tasks WHERE task_name = ? AND task_instance = ?"),
+                    "order-expiration", orderId);
+            update(sql("INSERT INTO raw_expiration.scheduled_tasks (task_name, task_instance, task_data,"
+                            + " execution_time, picked, version) VALUES (?, ?, ?, ?, false, 1)"),
+                    "order-expiration", orderId, orderId.getBytes(StandardCharsets.UTF_8), Timestamp.from(expiresAt));
+            return 0L;
+        });
     }
 
     /**

@@ -79,23 +79,6 @@ public final class Inbox {
     }
 
     /**
-     * For a step that must not hold a transaction (it waits for connections of its own): it runs
-     * unless the event was recorded, and the event is recorded after it returned. A replica that
-     * dies in between runs it again, so the step must be idempotent itself; the record spares the
-     * repeat in every other case.
-     */
-    public <E extends Event> EventHandler<E> onceWithoutTransaction(Consumer<E> step) {
-        return (event, delivery) -> {
-            if (jdbi.withHandle(handle -> recorded(handle, delivery))) {
-                return Outcome.DUPLICATE;
-            }
-            step.accept(event);
-            jdbi.useHandle(handle -> firstTime(handle, delivery));
-            return Outcome.HANDLED;
-        };
-    }
-
-    /**
      * Records that the delivery's consumer handled its event. False when it had already: the caller
      * then changes nothing. A concurrent second delivery waits on the first one's row and then sees it.
      */
@@ -106,14 +89,6 @@ public final class Inbox {
                 .bind("consumer", delivery.consumer())
                 .bind("eventId", delivery.eventId())
                 .execute() == 1;
-    }
-
-    private static boolean recorded(Handle handle, Delivery delivery) {
-        return handle.createQuery(
-                        "SELECT count(*) FROM processed_events WHERE consumer = :consumer AND event_id = :eventId")
-                .bind("consumer", delivery.consumer())
-                .bind("eventId", delivery.eventId())
-                .mapTo(Integer.class).one() > 0;
     }
 
     /** Rolls back a transaction whose event came too early. */

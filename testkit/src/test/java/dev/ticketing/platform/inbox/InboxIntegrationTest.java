@@ -118,17 +118,4 @@ class InboxIntegrationTest {
                 .mapTo(String.class).list());
         assertThat(consumers).containsExactly("idem_expiration_complete"); // <service>_<subject>, as the durable
     }
-
-    @Test
-    void a_step_outside_a_transaction_runs_once_and_is_recorded_after_it() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        List<Long> deliveries = listenCrashingAfterTheFirstDelivery(
-                new Inbox(database.jdbi()).onceWithoutTransaction(event -> calls.incrementAndGet()));
-
-        new EventPublisher(bus, Duration.ofSeconds(5)).publish(Subject.EXPIRATION_COMPLETE,
-                UUID.randomUUID().toString(), new ExpirationComplete("order-3"));
-
-        await().atMost(BOUND).until(() -> deliveries.size() == 2);
-        assertThat(calls.get()).isEqualTo(1);
-    }
 }

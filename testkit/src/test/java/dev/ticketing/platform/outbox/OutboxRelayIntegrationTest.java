@@ -164,6 +164,20 @@ class OutboxRelayIntegrationTest extends OutboxTestBase {
         await().atMost(BOUND).until(() -> unpublishedRows() == 0);
     }
 
+    @Test
+    void the_plan_postgresql_keeps_for_marking_rows_published_is_a_key_lookup_even_when_made_on_an_empty_outbox() {
+        List<String> plan = database.jdbi().inTransaction(h -> {
+            h.execute("SET LOCAL plan_cache_mode = force_generic_plan"); // what a pooled session may settle on
+            h.execute("PREPARE mark(bigint, bigint) AS "
+                    + OutboxPipeline.MARK.replace(":seq", "$1").replace(":id", "$2"));
+            List<String> lines = h.createQuery("EXPLAIN EXECUTE mark(1, 1)").mapTo(String.class).list();
+            h.execute("DEALLOCATE mark");
+            return lines;
+        });
+
+        assertThat(String.join("\n", plan)).contains("Index Scan using outbox_pkey").doesNotContain("Seq Scan");
+    }
+
     private void listen(Connection session) throws SQLException {
         try (Statement statement = session.createStatement()) {
             statement.execute("LISTEN outbox_" + database.config().schema());

@@ -1,14 +1,12 @@
 package dev.ticketing.expiration.application;
 
 import dev.ticketing.expiration.domain.Expiry;
-import dev.ticketing.expiration.domain.ExpiryTimers;
+import dev.ticketing.platform.work.UnitOfWork;
 import java.time.Instant;
 
 /**
  * An order was created: its timer is set for its {@code expiresAt}, once however often the event
- * comes (the timer is keyed by the order id). No transaction is held while the timer is set: the
- * scheduler takes a connection of its own, and a handler holding one while waiting for another
- * would drain the pool under load.
+ * comes (the timer is keyed by the order id, and the event is recorded in the same transaction).
  */
 public final class ScheduleExpiry {
     private final ExpiryTimers timers;
@@ -17,6 +15,12 @@ public final class ScheduleExpiry {
         this.timers = timers;
     }
 
+    /** In {@code unit}'s transaction, the one that records the event. */
+    public void schedule(UnitOfWork unit, String orderId, Instant expiresAt) {
+        timers.setOnce(unit, new Expiry(orderId, expiresAt));
+    }
+
+    /** In a transaction of its own. */
     public void schedule(String orderId, Instant expiresAt) {
         timers.setOnce(new Expiry(orderId, expiresAt));
     }

@@ -4,11 +4,9 @@ import dev.ticketing.contract.Subject;
 import dev.ticketing.expiration.application.ScheduleExpiry;
 import dev.ticketing.platform.bus.Listeners;
 import dev.ticketing.platform.inbox.Inbox;
+import dev.ticketing.platform.work.Outcome;
 
-/**
- * The events the expiration service consumes. Setting a timer must not hold a transaction (see
- * {@link ScheduleExpiry}), and setting it twice changes nothing, so the event is recorded after it.
- */
+/** The events the expiration service consumes: a timer is set in the transaction that records the event. */
 public final class ExpirationEventHandlers {
     private final ScheduleExpiry schedule;
 
@@ -18,7 +16,9 @@ public final class ExpirationEventHandlers {
 
     public void register(Listeners listeners, Inbox inbox) {
         listeners
-                .on(Subject.ORDER_CREATED, inbox.onceWithoutTransaction(order ->
-                        schedule.schedule(order.id(), order.expiresAt())));
+                .on(Subject.ORDER_CREATED, inbox.once((unit, order) -> {
+                    schedule.schedule(unit, order.id(), order.expiresAt());
+                    return Outcome.HANDLED;
+                }));
     }
 }

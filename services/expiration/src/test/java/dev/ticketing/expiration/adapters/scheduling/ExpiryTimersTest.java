@@ -2,6 +2,7 @@ package dev.ticketing.expiration.adapters.scheduling;
 
 import static dev.ticketing.testkit.ServiceTestApp.BOUND;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.ExpirationComplete;
@@ -9,8 +10,11 @@ import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.expiration.ExpirationSettings;
+import dev.ticketing.expiration.application.EndPaymentWindow;
+import dev.ticketing.expiration.domain.Expiry;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.db.JdbiUnitOfWork;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.testkit.BusProbe;
 import dev.ticketing.testkit.ServiceTestApp;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /** Durable expiry timers against the real PostgreSQL and nats-server. */
@@ -104,6 +109,36 @@ class ExpiryTimersTest {
                 second.close();
                 TestDatabases.drop(second.database());
             }
+        }
+    }
+
+    @Test
+    void a_timer_set_in_a_transaction_exists_once_that_commits_and_not_if_it_rolls_back() {
+        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE,
+                TestBuses.freshNamespace()));
+        try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(),
+                new EndPaymentWindow(runtime.database().transactions()), FAST_POLL.pollingInterval())) { // not started
+            Expiry kept = new Expiry("kept", Instant.now().plusSeconds(600));
+            try (Handle transaction = runtime.database().jdbi().open()) {
+                transaction.begin();
+                assertThat(timers.setOnce(new JdbiUnitOfWork(transaction), kept)).isTrue();
+                assertThat(pendingTimers(runtime)).as("not visible before the commit").isZero();
+                transaction.commit();
+            }
+            assertThatThrownBy(() -> runtime.database().jdbi().useTransaction(transaction -> {
+                timers.setOnce(new JdbiUnitOfWork(transaction), new Expiry("undone", Instant.now().plusSeconds(600)));
+                throw new IllegalStateException("the event's transaction failed");
+            })).isInstanceOf(IllegalStateException.class);
+
+            List<String> timersSet = runtime.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT task_instance FROM scheduled_tasks").mapTo(String.class).list());
+            assertThat(timersSet).containsExactly("kept");
+            boolean setAgain = runtime.database().jdbi().inTransaction(transaction ->
+                    timers.setOnce(new JdbiUnitOfWork(transaction), kept));
+            assertThat(setAgain).as("set once").isFalse();
+        } finally {
+            runtime.close();
+            TestDatabases.drop(runtime.database());
         }
     }
 
