@@ -61,13 +61,18 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate();
 
+        log.info("Database {} migrated", config);
+        return new Database(config, new HikariDataSource(pool(config, poolSize, config.schema())));
+    }
+
+    private static HikariConfig pool(DatabaseConfig config, int poolSize, String name) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
         hikari.setSchema(config.schema());
         hikari.setMaximumPoolSize(poolSize);
-        hikari.setPoolName(config.schema());
+        hikari.setPoolName(name);
         // Bounded well below a listener's ack wait: work that cannot get a connection or whose
         // statement hangs fails fast and is retried, instead of being redelivered while it runs.
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
@@ -75,8 +80,20 @@ public final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         hikari.addDataSourceProperty("ApplicationName", "ticketing-" + config.schema());
-        log.info("Database {} migrated", config);
-        return new Database(config, new HikariDataSource(hikari));
+        return hikari;
+    }
+
+    /**
+     * A second pool of {@code poolSize} on the same schema, whose statements PostgreSQL plans for their
+     * parameters at every execution (pgjdbc never prepares them on the server, {@code prepareThreshold=0}):
+     * for a library's queries on a table that starts empty and grows fast, where a session's cached
+     * generic plan, made while the table was small, scans all of it until autovacuum analyzes it
+     * (db-scheduler's poll did: README, Performance). The caller closes it.
+     */
+    public HikariDataSource openPlannedEachTime(int poolSize) {
+        HikariConfig hikari = pool(config, poolSize, config.schema() + "-planned");
+        hikari.addDataSourceProperty("prepareThreshold", "0");
+        return new HikariDataSource(hikari);
     }
 
     /** The pool itself, for libraries that take a {@link DataSource}. */

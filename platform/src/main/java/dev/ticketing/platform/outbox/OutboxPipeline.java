@@ -99,6 +99,11 @@ final class OutboxPipeline implements AutoCloseable {
         floor.reset();
     }
 
+    /** Rows published before were set unpublished again ({@link StreamLossCheck}): the next read starts from the start. */
+    void readFromTheStart() {
+        floor.reset();
+    }
+
     /** True when a batch has been published but not yet completed. */
     boolean hasInFlight() {
         return inFlight != null;

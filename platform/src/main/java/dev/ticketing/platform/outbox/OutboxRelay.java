@@ -257,7 +257,9 @@ public final class OutboxRelay implements AutoCloseable {
         }
         nextLossCheck = now.plus(settings.streamCheckInterval());
         try {
-            lossCheck.run(connection);
+            if (lossCheck.run(connection) > 0) {
+                pipeline.readFromTheStart(); // the rows it set unpublished again lie below the read floor
+            }
         } catch (java.io.IOException | io.nats.client.JetStreamApiException e) {
             log.debug("Outbox relay of {} could not check the stream: {}", schema, e.toString());
         }

@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  * appear only if its transaction was open during that read, so once {@link #SETTLE} has passed the
  * watermark becomes the floor of later reads. A transaction that commits its events more than
  * {@code SETTLE} after taking their ids (they are taken at insert, just before commit) is caught by
- * a read from the very start every {@link #FULL_READ_EVERY}, and its events may then reach the bus
- * after younger ones. After a failure the next read starts from the very start too.
+ * a read from the very start every {@link #FULL_READ_EVERY}, which then lets every read start from the
+ * start again until new watermarks settled; such events may reach the bus after younger ones. After a failure, and after rows were set unpublished again because the stream
+ * lost them, the next read starts from the very start too.
  */
 final class ReadFloor {
     static final Duration SETTLE = Duration.ofSeconds(5);
@@ -46,12 +47,12 @@ final class ReadFloor {
     /** The read about to run looks only at ids above this. */
     synchronized long readAbove() {
         long now = clock.getAsLong();
+        while (!maturing.isEmpty() && now - maturing.peekFirst().at() >= SETTLE.toNanos()) {
+            floor = Math.max(floor, maturing.pollFirst().below());
+        }
         if (now - nextFullRead >= 0) {
             nextFullRead = now + FULL_READ_EVERY.toNanos();
             return 0;
-        }
-        while (!maturing.isEmpty() && now - maturing.peekFirst().at() >= SETTLE.toNanos()) {
-            floor = Math.max(floor, maturing.pollFirst().below());
         }
         return floor;
     }
@@ -62,6 +63,12 @@ final class ReadFloor {
      * published), or none ({@code Long.MAX_VALUE}), and {@code highest} as the highest id it returned.
      */
     synchronized void observed(long startedAt, long lowestUnpublished, long highest) {
+        if (lowestUnpublished <= floor) {
+            // A row below the floor (a late commit, found by a read from the start): the watermarks of the
+            // reads that started above it say nothing about what lies below, so every read starts from the
+            // start again until new ones settled.
+            reset();
+        }
         highestRead = Math.max(highestRead, highest);
         long below = lowestUnpublished == Long.MAX_VALUE ? highestRead : lowestUnpublished - 1;
         Watermark last = maturing.peekLast();

@@ -65,6 +65,19 @@ class ReadFloorTest {
     }
 
     @Test
+    void a_row_found_below_the_floor_makes_every_read_start_from_the_start_until_new_reads_settle() {
+        floor.observed(now, 101, 3000);
+        pass(ReadFloor.FULL_READ_EVERY);
+        assertThat(floor.readAbove()).isZero(); // the read from the very start...
+        floor.observed(now, 1, 2000); // ...finds rows 1 - 2000 unpublished again (a full batch; more may follow)
+
+        assertThat(floor.readAbove()).as("not back above row 2000 until reads saw what follows").isZero();
+        floor.observed(now + 1, 1, 2391);
+        pass(ReadFloor.SETTLE);
+        assertThat(floor.readAbove()).isZero();
+    }
+
+    @Test
     void after_a_failure_reads_start_from_the_very_start() {
         floor.observed(now, 101, 150);
         pass(ReadFloor.SETTLE);

@@ -6,11 +6,14 @@ import dev.ticketing.expiration.application.EndPaymentWindow;
 import dev.ticketing.expiration.application.ScheduleExpiry;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
+import javax.sql.DataSource;
 
 /** Wires the expiration service: every {@code new}, every route and every listener of it. */
 public final class ExpirationMain {
     public static final String SERVICE = "expiration";
     public static final int DEFAULT_PORT = 3004;
+    /** db-scheduler's polls, picks and completions: short statements from its 8 threads. */
+    private static final int SCHEDULER_CONNECTIONS = 4;
 
     private ExpirationMain() {
     }
@@ -20,7 +23,10 @@ public final class ExpirationMain {
     }
 
     public static Javalin start(ServiceRuntime runtime, ExpirationSettings settings) {
-        DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(runtime.database().dataSource(),
+        // db-scheduler's poll on its own small pool, planned at every execution: its cached generic plan, made
+        // while scheduled_tasks was small, scanned the whole table on every poll once it grew (README, Performance).
+        DataSource polling = runtime.closeWith(runtime.database().openPlannedEachTime(SCHEDULER_CONNECTIONS));
+        DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(polling,
                 new EndPaymentWindow(runtime.database().transactions()), settings.pollingInterval(),
                 runtime.telemetry().meters())).start();
         new ExpirationEventHandlers(new ScheduleExpiry(timers)).register(runtime.listeners(), runtime.inbox());
