@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
  * watermark becomes the floor of later reads. A transaction that commits its events more than
  * {@code SETTLE} after taking their ids (they are taken at insert, just before commit) is caught by
  * a read from the very start every {@link #FULL_READ_EVERY}, which then lets every read start from the
- * start again until new watermarks settled; such events may reach the bus after younger ones. After a failure, and after rows were set unpublished again because the stream
- * lost them, the next read starts from the very start too.
+ * start again until new watermarks settled; such events may reach the bus after younger ones. After a
+ * failure, and after rows were set unpublished again because the stream lost them, the next read
+ * starts from the very start too.
  */
 final class ReadFloor {
     static final Duration SETTLE = Duration.ofSeconds(5);
