@@ -4,6 +4,7 @@ import dev.ticketing.contract.Event;
 import dev.ticketing.platform.bus.Delivery;
 import dev.ticketing.platform.bus.EventHandler;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.util.Optional;
@@ -83,12 +84,13 @@ public final class Inbox {
      * then changes nothing. A concurrent second delivery waits on the first one's row and then sees it.
      */
     private static boolean firstTime(Handle handle, Delivery delivery) {
-        return handle.createUpdate("""
-                        INSERT INTO processed_events (consumer, event_id) VALUES (:consumer, :eventId)
-                        ON CONFLICT DO NOTHING""")
-                .bind("consumer", delivery.consumer())
-                .bind("eventId", delivery.eventId())
-                .execute() == 1;
+        return PlainSql.update(handle, """
+                        INSERT INTO processed_events (consumer, event_id) VALUES (?, ?)
+                        ON CONFLICT DO NOTHING""",
+                statement -> {
+                    statement.setString(1, delivery.consumer());
+                    statement.setString(2, delivery.eventId());
+                }) == 1;
     }
 
     /** Rolls back a transaction whose event came too early. */

@@ -3,6 +3,7 @@ package dev.ticketing.platform.inbox;
 import dev.ticketing.contract.Event;
 import dev.ticketing.platform.bus.Delivery;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.work.Outcome;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -188,15 +189,16 @@ final class SharedCommits<E extends Event> {
             eventIds.add(pending.delivery().eventId());
         }
         Set<String> inserted = new HashSet<>();
-        transaction.createQuery("""
+        PlainSql.query(transaction, """
                         INSERT INTO processed_events (consumer, event_id)
-                        SELECT * FROM unnest(:consumers, :eventIds)
+                        SELECT * FROM unnest(?, ?)
                         ON CONFLICT DO NOTHING
-                        RETURNING consumer, event_id""")
-                .bindArray("consumers", String.class, consumers)
-                .bindArray("eventIds", String.class, eventIds)
-                .map((rs, ctx) -> rs.getString(1) + '\n' + rs.getString(2))
-                .forEach(inserted::add);
+                        RETURNING consumer, event_id""",
+                statement -> {
+                    statement.setArray(1, PlainSql.texts(statement, consumers));
+                    statement.setArray(2, PlainSql.texts(statement, eventIds));
+                },
+                row -> inserted.add(row.getString(1) + '\n' + row.getString(2)));
         return inserted;
     }
 }

@@ -4,12 +4,12 @@ import dev.ticketing.contract.Event;
 import dev.ticketing.contract.EventCodec;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.observability.TraceContext;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Adds events to the service's {@code outbox} table in the caller's transaction, so that the state
@@ -21,8 +21,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  */
 public final class Outbox {
     private static final String INSERT = """
-            INSERT INTO outbox (event_id, subject, payload, trace_parent)
-            VALUES (:eventId, :subject, :payload, :traceParent)""";
+            INSERT INTO outbox (event_id, subject, payload, trace_parent) VALUES (?, ?, ?, ?)""";
     private static final String INSERT_AND_NOTIFY = """
             WITH added AS (%s RETURNING id)
             SELECT pg_notify('outbox_' || current_schema(), '') FROM added""".formatted(INSERT);
@@ -39,19 +38,21 @@ public final class Outbox {
     public static UUID add(Handle transaction, Event event) {
         UUID eventId = UUID.randomUUID();
         OutboxRelay local = transaction.isInTransaction() ? LocalRelays.active(transaction.getJdbi()) : null;
+        String subject = Subject.of(event).name();
+        String payload = new String(EventCodec.encode(event), StandardCharsets.UTF_8);
+        String traceParent = TraceContext.currentTraceParent();
+        PlainSql.Parameters row = statement -> {
+            statement.setObject(1, eventId);
+            statement.setString(2, subject);
+            statement.setString(3, payload);
+            statement.setString(4, traceParent);
+        };
         if (local != null) {
             transaction.afterCommit(local::wake);
-            bind(transaction.createUpdate(INSERT), eventId, event).execute();
+            PlainSql.update(transaction, INSERT, row);
         } else {
-            bind(transaction.createQuery(INSERT_AND_NOTIFY), eventId, event).mapTo(String.class).one();
+            PlainSql.query(transaction, INSERT_AND_NOTIFY, row, notified -> { });
         }
         return eventId;
-    }
-
-    private static <S extends SqlStatement<S>> S bind(S statement, UUID eventId, Event event) {
-        return statement.bind("eventId", eventId)
-                .bind("subject", Subject.of(event).name())
-                .bind("payload", new String(EventCodec.encode(event), StandardCharsets.UTF_8))
-                .bind("traceParent", TraceContext.currentTraceParent());
     }
 }

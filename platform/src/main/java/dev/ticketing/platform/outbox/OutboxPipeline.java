@@ -2,6 +2,7 @@ package dev.ticketing.platform.outbox;
 
 import dev.ticketing.platform.bus.EventPublisher;
 import dev.ticketing.platform.bus.PublishFailed;
+import dev.ticketing.platform.db.PlainSql;
 import io.nats.client.api.PublishAck;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -120,16 +121,18 @@ final class OutboxPipeline implements AutoCloseable {
         List<Long> skip = unsettled.stream().flatMap(b -> b.rows.stream()).map(OutboxRow::id).toList();
         long above = floor.readAbove();
         long startedAt = System.nanoTime();
-        List<OutboxRow> rows = jdbi.withHandle(h -> h.createQuery("""
+        List<OutboxRow> rows = new ArrayList<>();
+        jdbi.useHandle(h -> PlainSql.query(h, """
                         SELECT id, event_id, subject, payload, trace_parent FROM outbox
-                        WHERE published_at IS NULL AND id > :above AND id <> ALL(:skip)
-                        ORDER BY id LIMIT :limit""")
-                .bind("above", above)
-                .bindArray("skip", Long.class, skip)
-                .bind("limit", batchSize)
-                .map((rs, ctx) -> new OutboxRow(rs.getLong("id"), rs.getString("event_id"), rs.getString("subject"),
-                        rs.getString("payload"), rs.getString("trace_parent")))
-                .list());
+                        WHERE published_at IS NULL AND id > ? AND id <> ALL(?)
+                        ORDER BY id LIMIT ?""",
+                statement -> {
+                    statement.setLong(1, above);
+                    statement.setArray(2, PlainSql.bigints(statement, skip));
+                    statement.setInt(3, batchSize);
+                },
+                row -> rows.add(new OutboxRow(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5)))));
         long lowest = rows.isEmpty() ? Long.MAX_VALUE : rows.getFirst().id();
         long highest = rows.isEmpty() ? 0 : rows.getLast().id();
         for (long id : skip) {

@@ -2,7 +2,9 @@ package dev.ticketing.expiration.adapters.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.ticketing.expiration.application.EndPaymentWindow;
 import dev.ticketing.expiration.application.ExpiryTimers;
@@ -26,7 +28,15 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
     /** Each timer's work is a short transaction: these mostly wait for the database. */
     private static final int THREADS = 8;
 
-    private final OneTimeTask<String> task;
+    /**
+     * db-scheduler deletes a finished timer in a transaction of its own; {@link #take} deleted it already,
+     * in the transaction of the event it fired (one commit fewer per timer, and no second firing when a
+     * replica dies between the two).
+     */
+    private static final CompletionHandler<String> TAKEN_ALREADY = (complete, operations) -> {
+    };
+
+    private final CustomTask<String> task;
     private final Scheduler scheduler;
     /** Sets timers in the caller's transaction ({@link BoundConnection}); the scheduler polls and fires on the pool. */
     private final SchedulerClient inTransaction;
@@ -42,10 +52,12 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
                 .description("How long after its expiresAt an order's timer fired")
                 .publishPercentileHistogram()
                 .register(meters);
-        this.task = Tasks.oneTime(TASK, String.class)
+        this.task = Tasks.custom(TASK, String.class)
                 .execute((instance, context) -> {
-                    lateness.record(Duration.between(context.getExecution().executionTime, Instant.now()));
-                    endPaymentWindow.end(instance.getData());
+                    Execution execution = context.getExecution();
+                    lateness.record(Duration.between(execution.executionTime, Instant.now()));
+                    endPaymentWindow.end(instance.getData(), unit -> take(unit, execution));
+                    return TAKEN_ALREADY;
                 });
         this.scheduler = Scheduler.create(dataSource, task)
                 .pollingInterval(pollingInterval)
@@ -84,6 +96,17 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not set the timer of order " + expiry.orderId(), e);
         }
+    }
+
+    /** Deletes the timer as it was picked: its version changes when another replica picks it again. */
+    static boolean take(UnitOfWork unit, Execution execution) {
+        return JdbiUnitOfWork.handleOf(unit).createUpdate("""
+                        DELETE FROM scheduled_tasks
+                        WHERE task_name = :task AND task_instance = :instance AND version = :version""")
+                .bind("task", execution.taskInstance.getTaskName())
+                .bind("instance", execution.taskInstance.getId())
+                .bind("version", execution.version)
+                .execute() == 1;
     }
 
     @Override

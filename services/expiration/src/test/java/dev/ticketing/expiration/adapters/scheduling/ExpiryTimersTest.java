@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.Subject;
@@ -140,6 +142,42 @@ class ExpiryTimersTest {
             runtime.close();
             TestDatabases.drop(runtime.database());
         }
+    }
+
+    @Test
+    void a_due_timer_is_taken_with_its_event_in_one_transaction_and_not_at_all_once_picked_again() {
+        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE,
+                TestBuses.freshNamespace()));
+        EndPaymentWindow endPaymentWindow = new EndPaymentWindow(runtime.database().transactions());
+        try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(), endPaymentWindow,
+                FAST_POLL.pollingInterval())) { // not started: the test picks the timers itself
+            for (String order : List.of("picked-here", "picked-again")) {
+                timers.setOnce(new Expiry(order, Instant.now().minusSeconds(1)));
+            }
+            long version = runtime.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT version FROM scheduled_tasks WHERE task_instance = 'picked-again'").mapTo(Long.class).one());
+            runtime.database().jdbi().useHandle(h -> h.execute(
+                    "UPDATE scheduled_tasks SET version = version + 1 WHERE task_instance = 'picked-again'"));
+
+            endPaymentWindow.end("picked-here", unit -> DbSchedulerTimers.take(unit, picked("picked-here", version)));
+            endPaymentWindow.end("picked-again", unit -> DbSchedulerTimers.take(unit, picked("picked-again", version)));
+
+            List<String> timersLeft = runtime.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT task_instance FROM scheduled_tasks").mapTo(String.class).list());
+            assertThat(timersLeft).as("the other replica's pick stays, to fire there").containsExactly("picked-again");
+            List<String> events = runtime.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT payload FROM outbox WHERE subject = 'expiration.complete'").mapTo(String.class).list());
+            assertThat(events).hasSize(1).allMatch(payload -> payload.contains("picked-here"));
+        } finally {
+            runtime.close();
+            TestDatabases.drop(runtime.database());
+        }
+    }
+
+    /** The timer of {@code order} as a scheduler picked it, at {@code version}. */
+    private static Execution picked(String order, long version) {
+        return new Execution(Instant.now(), new TaskInstance<>("order-expiration", order), true, "this-replica",
+                null, null, 0, Instant.now(), version);
     }
 
     private static int pendingTimers(ServiceRuntime runtime) {
