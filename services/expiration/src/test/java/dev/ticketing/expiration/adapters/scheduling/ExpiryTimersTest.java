@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -116,10 +117,7 @@ class ExpiryTimersTest {
 
     @Test
     void a_timer_set_in_a_transaction_exists_once_that_commits_and_not_if_it_rolls_back() {
-        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE,
-                TestBuses.freshNamespace()));
-        try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(),
-                new EndPaymentWindow(runtime.database().transactions()), FAST_POLL.pollingInterval())) { // not started
+        withTimersNotStarted((runtime, timers) -> {
             Expiry kept = new Expiry("kept", Instant.now().plusSeconds(600));
             try (Handle transaction = runtime.database().jdbi().open()) {
                 transaction.begin();
@@ -132,25 +130,17 @@ class ExpiryTimersTest {
                 throw new IllegalStateException("the event's transaction failed");
             })).isInstanceOf(IllegalStateException.class);
 
-            List<String> timersSet = runtime.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT task_instance FROM scheduled_tasks").mapTo(String.class).list());
-            assertThat(timersSet).containsExactly("kept");
+            assertThat(timerOrders(runtime)).containsExactly("kept");
             boolean setAgain = runtime.database().jdbi().inTransaction(transaction ->
                     timers.setOnce(new JdbiUnitOfWork(transaction), kept));
             assertThat(setAgain).as("set once").isFalse();
-        } finally {
-            runtime.close();
-            TestDatabases.drop(runtime.database());
-        }
+        });
     }
 
     @Test
     void a_due_timer_is_taken_with_its_event_in_one_transaction_and_not_at_all_once_picked_again() {
-        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE,
-                TestBuses.freshNamespace()));
-        EndPaymentWindow endPaymentWindow = new EndPaymentWindow(runtime.database().transactions());
-        try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(), endPaymentWindow,
-                FAST_POLL.pollingInterval())) { // not started: the test picks the timers itself
+        withTimersNotStarted((runtime, timers) -> {
+            EndPaymentWindow endPaymentWindow = new EndPaymentWindow(runtime.database().transactions());
             for (String order : List.of("picked-here", "picked-again")) {
                 timers.setOnce(new Expiry(order, Instant.now().minusSeconds(1)));
             }
@@ -163,16 +153,30 @@ class ExpiryTimersTest {
             endPaymentWindow.end("picked-here", unit -> DbSchedulerTimers.take(unit, picked("picked-here", version)));
             endPaymentWindow.end("picked-again", unit -> DbSchedulerTimers.take(unit, picked("picked-again", version)));
 
-            List<String> timersLeft = runtime.database().jdbi().withHandle(h -> h.createQuery(
-                    "SELECT task_instance FROM scheduled_tasks").mapTo(String.class).list());
-            assertThat(timersLeft).as("the other replica's pick stays, to fire there").containsExactly("picked-again");
+            assertThat(timerOrders(runtime)).as("the other replica's pick stays, to fire there")
+                    .containsExactly("picked-again");
             List<String> events = runtime.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT payload FROM outbox WHERE subject = 'expiration.complete'").mapTo(String.class).list());
             assertThat(events).hasSize(1).allMatch(payload -> payload.contains("picked-here"));
+        });
+    }
+
+    /** Runs {@code test} on a fresh expiration database with timers whose scheduler is never started. */
+    private static void withTimersNotStarted(BiConsumer<ServiceRuntime, DbSchedulerTimers> test) {
+        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE,
+                TestBuses.freshNamespace()));
+        try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(),
+                new EndPaymentWindow(runtime.database().transactions()), FAST_POLL.pollingInterval())) {
+            test.accept(runtime, timers);
         } finally {
             runtime.close();
             TestDatabases.drop(runtime.database());
         }
+    }
+
+    private static List<String> timerOrders(ServiceRuntime runtime) {
+        return runtime.database().jdbi().withHandle(h -> h.createQuery("SELECT task_instance FROM scheduled_tasks")
+                .mapTo(String.class).list());
     }
 
     /** The timer of {@code order} as a scheduler picked it, at {@code version}. */
