@@ -32,7 +32,7 @@ public final class Invariants {
     }
 
     public List<Verdict> check(Scope scope) {
-        Duration lateness = marketplace.settings().pollInterval().plus(marketplace.settings().expiryBound());
+        Duration lateness = marketplace.settings().expiryLateness();
         List<Verdict> verdicts = new ArrayList<>();
         try (Connection db = marketplace.postgres().connect()) {
             verdicts.add(run(db, WritesCheck.NAME, c -> WritesCheck.check(c, scope.acknowledged())));

@@ -1,5 +1,6 @@
 package dev.ticketing.chaos.infra;
 
+import dev.ticketing.expiration.adapters.scheduling.DbSchedulerTimers;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
  *
  * @param expirationWindow how long a buyer has to pay (the orders service's {@code EXPIRATION_WINDOW_SECONDS})
  * @param pollInterval     the expiration service's poll interval (its default)
- * @param expiryBound      how late an expiry may be, beyond the poll interval, before it counts as stuck
+ * @param expiryBound      how late an expiry may be, beyond the poll interval (and the revival of a timer a
+ *                         killed replica held), before it counts as stuck
  * @param postgresOutage   how long PostgreSQL stays down in the outage scenario
  * @param reorderDelay     how long the suite holds back version 1 of its forged ticket
  * @param loadPerScenario  how long the workload runs around a fault (before and after it)
@@ -42,6 +44,14 @@ public record ChaosSettings(Duration expirationWindow, Duration pollInterval, Du
     public static ChaosSettings failover() {
         return new ChaosSettings(Duration.ofSeconds(20), Duration.ofMillis(500), Duration.ofSeconds(5),
                 outage(), Duration.ofSeconds(30), Duration.ofSeconds(4), Duration.ofSeconds(90));
+    }
+
+    /**
+     * How long after its expiry an unpaid order may still be open: a timer that a killed expiration replica
+     * had picked waits for its dead heartbeat before another poll picks it ({@link DbSchedulerTimers#REVIVED_WITHIN}).
+     */
+    public Duration expiryLateness() {
+        return pollInterval.plus(DbSchedulerTimers.REVIVED_WITHIN).plus(expiryBound);
     }
 
     /** {@code CHAOS_OUTAGE_SECONDS} (or {@code -Dchaos.outageSeconds}) shortens or lengthens the outage. */

@@ -27,6 +27,17 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
     private static final String TASK = "order-expiration";
     /** Each timer's work is a short transaction: these mostly wait for the database. */
     private static final int THREADS = 8;
+    /**
+     * A replica that dies holding picked timers (killed mid-execution) leaves them picked: they are revived
+     * once their heartbeat is {@code MISSED_HEARTBEATS} beats old, found by a check every two beats: at most
+     * {@link #REVIVED_WITHIN} late (a 10 s beat and db-scheduler's limit of 6 made that 80 s, and the chaos
+     * suite's kill -9 found an order left unexpired).
+     */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** db-scheduler's least. */
+    private static final int MISSED_HEARTBEATS = 4;
+    /** How long a timer held by a dead replica waits at most before another poll may pick it again. */
+    public static final Duration REVIVED_WITHIN = HEARTBEAT.multipliedBy(MISSED_HEARTBEATS + 2L);
 
     /**
      * db-scheduler deletes a finished timer in a transaction of its own; {@link #take} deleted it already,
@@ -61,7 +72,8 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
                 });
         this.scheduler = Scheduler.create(dataSource, task)
                 .pollingInterval(pollingInterval)
-                .heartbeatInterval(Duration.ofSeconds(10))
+                .heartbeatInterval(HEARTBEAT)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .enableImmediateExecution()
                 // One UPDATE ... FOR UPDATE SKIP LOCKED RETURNING picks a batch of due timers, instead of a
                 // SELECT and an UPDATE per timer: 10,000 timers due within 15 s fire on time (README, Performance).

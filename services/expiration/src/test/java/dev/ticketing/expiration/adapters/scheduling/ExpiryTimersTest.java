@@ -116,6 +116,32 @@ class ExpiryTimersTest {
     }
 
     @Test
+    void a_timer_held_by_a_replica_that_died_fires_once_within_seconds() throws Exception {
+        BusNamespace namespace = TestBuses.freshNamespace();
+        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE, namespace));
+        try (BusProbe observer = new BusProbe(namespace)) {
+            List<ExpirationComplete> expirations = observer.record(Subject.EXPIRATION_COMPLETE);
+            try (DbSchedulerTimers notStarted = new DbSchedulerTimers(runtime.database().dataSource(),
+                    new EndPaymentWindow(runtime.database().transactions()), FAST_POLL.pollingInterval())) {
+                notStarted.setOnce(new Expiry("held", Instant.now().minusSeconds(1)));
+            }
+            // Picked a moment ago by a replica that was then killed: its heartbeat is fresh and never beats again.
+            runtime.database().jdbi().useHandle(h -> h.execute("""
+                    UPDATE scheduled_tasks SET picked = true, picked_by = 'killed-replica',
+                                               last_heartbeat = now(), version = version + 1"""));
+
+            ExpirationMain.start(runtime, FAST_POLL);
+
+            await().atMost(DbSchedulerTimers.REVIVED_WITHIN.plusSeconds(4)).until(() -> count(expirations, "held") == 1);
+            await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> count(expirations, "held") == 1);
+            assertThat(pendingTimers(runtime)).isZero();
+        } finally {
+            runtime.close();
+            TestDatabases.drop(runtime.database());
+        }
+    }
+
+    @Test
     void a_timer_set_in_a_transaction_exists_once_that_commits_and_not_if_it_rolls_back() {
         withTimersNotStarted((runtime, timers) -> {
             Expiry kept = new Expiry("kept", Instant.now().plusSeconds(600));
