@@ -10,14 +10,20 @@ import java.time.Duration;
 final class Backlog {
     // Counted in the inboxes: each handled event left a row in its consumer's processed_events, in the
     // transaction of its effect. Cheaper to poll than the effects themselves in tables of 100,000 tickets.
+    // Orders written by TimerLateness had no order.created: not counted.
     private static final String ORDERS_SETTLED = """
-            SELECT (SELECT count(*) FROM orders.orders) = ALL (ARRAY[
+            SELECT (SELECT count(*) FROM orders.orders WHERE user_id <> '%s') = ALL (ARRAY[
                        (SELECT count(*) FROM tickets.processed_events WHERE consumer = 'tickets_order_created'),
                        (SELECT count(*) FROM payments.processed_events WHERE consumer = 'payments_order_created'),
                        (SELECT count(*) FROM expiration.processed_events WHERE consumer = 'expiration_order_created'),
                        (SELECT count(*) FROM orders.processed_events WHERE consumer = 'orders_ticket_updated')])
                AND NOT EXISTS (SELECT 1 FROM orders.outbox WHERE published_at IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM tickets.outbox WHERE published_at IS NULL)""";
+               AND NOT EXISTS (SELECT 1 FROM tickets.outbox WHERE published_at IS NULL)""".formatted(TimerLateness.BUYER);
+    /** Every timer written so far fired and its order's cancellation went out to the tickets and payments services. */
+    private static final String TIMERS_DONE = """
+            SELECT NOT EXISTS (SELECT 1 FROM orders.orders WHERE user_id = '%s' AND status = 'created')
+               AND NOT EXISTS (SELECT 1 FROM expiration.outbox WHERE published_at IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM orders.outbox WHERE published_at IS NULL)""".formatted(TimerLateness.BUYER);
     private static final String TICKETS_COPIED = """
             SELECT (SELECT count(*) FROM tickets.outbox WHERE subject = 'ticket.created')
                    = (SELECT count(*) FROM orders.processed_events WHERE consumer = 'orders_ticket_created')
@@ -29,6 +35,11 @@ final class Backlog {
     /** Until every order placed so far went through its whole chain; how long that took. */
     static Duration awaitOrdersSettled(BenchDatabase database, Duration bound) throws Exception {
         return await(database, ORDERS_SETTLED, bound, "the orders' chains");
+    }
+
+    /** Until every timer written so far fired and the orders it ended were cancelled. */
+    static Duration awaitTimersDone(BenchDatabase database, Duration bound) throws Exception {
+        return await(database, TIMERS_DONE, bound, "the timers");
     }
 
     /** Until every ticket listed so far is in the orders service's replica. */

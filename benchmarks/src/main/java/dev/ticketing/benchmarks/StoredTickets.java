@@ -16,20 +16,25 @@ import java.util.UUID;
 final class StoredTickets {
     private final List<String> forOrders;
     private final List<String> forTimers;
+    private final List<String> forWarmUpTimers;
 
-    private StoredTickets(List<String> forOrders, List<String> forTimers) {
+    private StoredTickets(List<String> forOrders, List<String> forTimers, List<String> forWarmUpTimers) {
         this.forOrders = forOrders;
         this.forTimers = forTimers;
+        this.forWarmUpTimers = forWarmUpTimers;
     }
 
-    /** Seeds {@code count} tickets; {@code timers} of them are kept apart for the expiry timers. */
-    static StoredTickets seed(BenchDatabase database, int count, int timers) throws Exception {
+    /**
+     * Seeds {@code count} tickets and {@code warmUpTimers} more; {@code timers} of the first are kept apart for the
+     * expiry timers, the others for the JIT warm-up's.
+     */
+    static StoredTickets seed(BenchDatabase database, int count, int timers, int warmUpTimers) throws Exception {
         String seller = UUID.randomUUID().toString();
         List<String> ids = new ArrayList<>(count);
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO tickets.tickets (id, title, price, user_id, version, created_at)"
                     + " SELECT gen_random_uuid(), 'Stored ticket ' || g, 10 + g % 90, '" + seller + "', 0,"
-                    + " now() - g * interval '1 millisecond' FROM generate_series(1, " + count + ") AS g");
+                    + " now() - g * interval '1 millisecond' FROM generate_series(1, " + (count + warmUpTimers) + ") AS g");
             statement.execute("INSERT INTO orders.tickets (id, title, price, version)"
                     + " SELECT id::text, title, price, version FROM tickets.tickets WHERE user_id = '" + seller + "'");
             statement.execute("ANALYZE tickets.tickets; ANALYZE orders.tickets");
@@ -40,8 +45,11 @@ final class StoredTickets {
                 }
             }
         }
-        int apart = Math.min(timers, ids.size() / 2);
-        return new StoredTickets(ids.subList(0, ids.size() - apart), ids.subList(ids.size() - apart, ids.size()));
+        List<String> forWarmUp = ids.subList(0, warmUpTimers);
+        List<String> rest = ids.subList(warmUpTimers, ids.size());
+        int apart = Math.min(timers, rest.size() / 2);
+        return new StoredTickets(rest.subList(0, rest.size() - apart), rest.subList(rest.size() - apart, rest.size()),
+                forWarmUp);
     }
 
     /** Tickets for the order phases, each to be ordered once. */
@@ -52,5 +60,10 @@ final class StoredTickets {
     /** Tickets for the orders whose timers come due. */
     List<String> forTimers() {
         return forTimers;
+    }
+
+    /** Tickets for the orders whose timers come due during the JIT warm-up. */
+    List<String> forWarmUpTimers() {
+        return forWarmUpTimers;
     }
 }
