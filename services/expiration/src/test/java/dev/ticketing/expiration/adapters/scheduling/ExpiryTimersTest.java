@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.ticketing.contract.ExpirationComplete;
@@ -30,7 +31,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 import org.junit.jupiter.api.Test;
 
 /** Durable expiry timers against the real PostgreSQL and nats-server. */
@@ -117,24 +120,48 @@ class ExpiryTimersTest {
 
     @Test
     void a_timer_held_by_a_replica_that_died_fires_once_within_seconds() throws Exception {
+        // Picked a moment ago by a replica that was then killed: its heartbeat is fresh and never beats again.
+        withOneDueTimerAltered("held", """
+                UPDATE scheduled_tasks SET picked = true, picked_by = 'killed-replica', last_heartbeat = now(),
+                                           version = version + 1""", handle -> {
+        }, expirations -> {
+            await().atMost(DbSchedulerTimers.REVIVED_WITHIN.plusSeconds(4)).until(() -> count(expirations, "held") == 1);
+            await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> count(expirations, "held") == 1);
+        });
+    }
+
+    @Test
+    void a_timer_set_when_timers_carried_their_order_id_as_data_fires() throws Exception {
+        withOneDueTimerAltered("set-before", "UPDATE scheduled_tasks SET task_data = :data", update -> update
+                .bind("data", Serializer.DEFAULT_JAVA_SERIALIZER.serialize("set-before")), expirations -> {
+            await().atMost(BOUND).until(() -> count(expirations, "set-before") == 1);
+        });
+    }
+
+    /**
+     * Sets a due timer for {@code order}, alters its row with {@code sql} (bound by {@code binding}), starts the
+     * service and hands {@code then} the {@code expiration.complete} events seen; the timer must be gone after.
+     */
+    private static void withOneDueTimerAltered(String order, String sql, Consumer<Update> binding,
+                                               Consumer<List<ExpirationComplete>> then) throws Exception {
         BusNamespace namespace = TestBuses.freshNamespace();
         ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE, namespace));
         try (BusProbe observer = new BusProbe(namespace)) {
             List<ExpirationComplete> expirations = observer.record(Subject.EXPIRATION_COMPLETE);
             try (DbSchedulerTimers notStarted = new DbSchedulerTimers(runtime.database().dataSource(),
                     new EndPaymentWindow(runtime.database().transactions()), FAST_POLL.pollingInterval())) {
-                notStarted.setOnce(new Expiry("held", Instant.now().minusSeconds(1)));
+                notStarted.setOnce(new Expiry(order, Instant.now().minusSeconds(1)));
             }
-            // Picked a moment ago by a replica that was then killed: its heartbeat is fresh and never beats again.
-            runtime.database().jdbi().useHandle(h -> h.execute("""
-                    UPDATE scheduled_tasks SET picked = true, picked_by = 'killed-replica',
-                                               last_heartbeat = now(), version = version + 1"""));
+            runtime.database().jdbi().useHandle(h -> {
+                Update update = h.createUpdate(sql);
+                binding.accept(update);
+                assertThat(update.execute()).isOne();
+            });
 
             ExpirationMain.start(runtime, FAST_POLL);
 
-            await().atMost(DbSchedulerTimers.REVIVED_WITHIN.plusSeconds(4)).until(() -> count(expirations, "held") == 1);
-            await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> count(expirations, "held") == 1);
-            assertThat(pendingTimers(runtime)).isZero();
+            then.accept(expirations);
+            await().atMost(BOUND).until(() -> pendingTimers(runtime) == 0);
         } finally {
             runtime.close();
             TestDatabases.drop(runtime.database());
