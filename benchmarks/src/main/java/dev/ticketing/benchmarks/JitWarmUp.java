@@ -12,11 +12,11 @@ import java.util.concurrent.Future;
 
 /**
  * Runs the marketplace's hot paths together (tickets listed, orders placed through the front end and
- * directly, the first page read, orders' timers coming due) in rounds, until its JIT compilers are done: a round in which they
- * took under {@link #QUIET_SHARE} of its CPU, or {@code maxRounds}. Measured on the 2-core machine, the
- * compilers took a third to a half of the marketplace's CPU through the first two minutes of load, and
- * under a tenth from the third minute: without this, the first phases measure the compiler as much as
- * the marketplace (and this load generator's own JIT too).
+ * directly, the first page read, orders' timers coming due) in rounds, until its JIT compilers are done:
+ * a round in which they took under {@link #QUIET_SHARE} of its CPU, or {@code maxRounds}. Measured on the
+ * 2-core machine, the compilers took a third to a half of the marketplace's CPU through the first two
+ * minutes of load, and under a tenth from the third minute: without this, the first phases measure the
+ * compiler as much as the marketplace (and this load generator's own JIT too).
  */
 final class JitWarmUp {
     static final double QUIET_SHARE = 0.10;
