@@ -6,6 +6,7 @@ import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,13 +20,18 @@ import org.slf4j.LoggerFactory;
  * Owns one service's connection to NATS. It connects in the background and keeps trying forever,
  * so a service starts (and commits to its outbox) while NATS is down; it pings every two seconds
  * and gives up on a silent server after two missed pongs, so a dead peer is noticed within seconds;
- * every connection event is logged. Each time the connection opens, the streams are made sure of.
+ * every connection event is logged. Each time the connection opens, it is asked for a pong at once
+ * (a connection that reconnected and then fell silent is reconnected again within {@link #PROBE},
+ * not after the missed pongs: seen in the chaos suite's nats-kill, a service's connection silent for
+ * 7 s after it reconnected), then the streams are made sure of.
  * Given several servers (a cluster's nodes, comma-separated), it connects to one of them and moves
  * to another when that one goes away.
  */
 public final class BusConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BusConnection.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a connection that just opened has to answer a ping. */
+    static final Duration PROBE = Duration.ofSeconds(2);
 
     private final String url;
     private final BusNamespace namespace;
@@ -174,10 +180,37 @@ public final class BusConnection implements AutoCloseable {
                     log.info("NATS {} {}", url, type.getEvent());
                     connection.complete(conn);
                     // On every (re)connect: the server may be new, or may have lost the streams.
-                    Thread.ofVirtual().name("ensure-streams").start(() -> Streams.ensureQuietly(conn, namespace, streamReplicas));
+                    Thread.ofVirtual().name("ensure-streams").start(() -> {
+                        if (answers(conn)) {
+                            Streams.ensureQuietly(conn, namespace, streamReplicas);
+                        }
+                    });
                 }
                 case DISCONNECTED, CLOSED, LAME_DUCK -> log.warn("NATS {} {}", url, type.getEvent());
                 default -> log.debug("NATS {} {}", url, type.getEvent());
+            }
+        }
+
+        /** Whether {@code conn} answers a ping within {@link #PROBE}; if it does not, it is reconnected. */
+        private boolean answers(Connection conn) {
+            try {
+                conn.flush(PROBE);
+                return true;
+            } catch (TimeoutException e) {
+                log.warn("NATS {} opened but did not answer a ping within {}; reconnecting", url, PROBE);
+                try {
+                    conn.forceReconnect();
+                } catch (IOException | RuntimeException reconnect) {
+                    log.warn("NATS {} could not be reconnected: {}", url, reconnect.toString());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (RuntimeException e) {
+                return false; // closed or reconnecting meanwhile: the next connection event probes again
             }
         }
 
