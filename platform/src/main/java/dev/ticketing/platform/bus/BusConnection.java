@@ -4,6 +4,8 @@ import io.nats.client.Connection;
 import dev.ticketing.platform.config.NatsCredentials;
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -20,17 +22,17 @@ import org.slf4j.LoggerFactory;
  * Owns one service's connection to NATS. It connects in the background and keeps trying forever,
  * so a service starts (and commits to its outbox) while NATS is down; it pings every two seconds
  * and gives up on a silent server after two missed pongs, so a dead peer is noticed within seconds;
- * every connection event is logged. Each time the connection opens, it is asked for a pong at once
- * (a connection that reconnected and then fell silent is reconnected again within {@link #PROBE},
- * not after the missed pongs: seen in the chaos suite's nats-kill, a service's connection silent for
- * 7 s after it reconnected), then the streams are made sure of.
+ * every connection event is logged. Each time the connection opens, it must answer a ping and a
+ * JetStream request, each within {@link #PROBE}, or it is reconnected at once (seen in the chaos
+ * suite's nats-kill: a service's connection that reconnected and then answered nothing, or pongs
+ * only, until missed pongs dropped it 7 s later, or never); then the streams are made sure of.
  * Given several servers (a cluster's nodes, comma-separated), it connects to one of them and moves
  * to another when that one goes away.
  */
 public final class BusConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BusConnection.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a connection that just opened has to answer a ping. */
+    /** How long a connection that just opened has to answer a ping, and then a JetStream request. */
     static final Duration PROBE = Duration.ofSeconds(2);
 
     private final String url;
@@ -191,13 +193,23 @@ public final class BusConnection implements AutoCloseable {
             }
         }
 
-        /** Whether {@code conn} answers a ping within {@link #PROBE}; if it does not, it is reconnected. */
+        /**
+         * Whether {@code conn} answers a ping and a JetStream request within {@link #PROBE} each; if it does
+         * not, it is reconnected. An error JetStream answers with is an answer.
+         */
         private boolean answers(Connection conn) {
             try {
                 conn.flush(PROBE);
+                conn.jetStreamManagement(JetStreamOptions.builder().requestTimeout(PROBE).build())
+                        .getAccountStatistics();
                 return true;
-            } catch (TimeoutException e) {
-                log.warn("NATS {} opened but did not answer a ping within {}; reconnecting", url, PROBE);
+            } catch (JetStreamApiException e) {
+                return true;
+            } catch (TimeoutException | IOException e) {
+                if (conn.getStatus() != Connection.Status.CONNECTED) {
+                    return false; // closing, or reconnecting already: the next connection event probes again
+                }
+                log.warn("NATS {} opened but did not answer within {} ({}); reconnecting", url, PROBE, e.toString());
                 try {
                     conn.forceReconnect();
                 } catch (IOException | RuntimeException reconnect) {

@@ -34,4 +34,20 @@ class BusReconnectIntegrationTest {
             bus.await().flush(Duration.ofSeconds(2));
         }
     }
+
+    @Test
+    void a_connection_that_answers_pings_but_no_request_after_it_reconnected_is_reconnected_again() throws Exception {
+        try (SilencingProxy proxy = new SilencingProxy(URI.create(TestBuses.natsUrl()).getPort());
+             BusConnection bus = BusConnection.connect("nats://127.0.0.1:" + proxy.port(), "reconnect-test", namespace)) {
+            bus.await().jetStreamManagement().getAccountStatistics();
+
+            proxy.muteNext();
+            proxy.dropAll();
+
+            // Pongs pass, so missed pongs never drop it; the probe's JetStream request goes unanswered.
+            await().atMost(BusConnection.PROBE.multipliedBy(2).plusMillis(2_500)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> proxy.accepted() >= 3);
+            bus.await().jetStreamManagement().getAccountStatistics();
+        }
+    }
 }

@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A TCP proxy in front of the machine's nats-server for one test. {@link #silenceNextAfter} makes the next
  * connection fall silent in both directions a while after the server answered the client's first ping (the
- * client then counts as connected): the sockets stay open and nothing more passes. {@link #dropAll} closes
- * every connection.
+ * client then counts as connected): the sockets stay open and nothing more passes. {@link #muteNext} lets
+ * the next connection's pongs through but no message the server sends (no reply to any request).
+ * {@link #dropAll} closes every connection.
  */
 final class SilencingProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -26,6 +27,7 @@ final class SilencingProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicReference<Duration> silenceNext = new AtomicReference<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicBoolean muteNext = new AtomicBoolean();
 
     SilencingProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -47,6 +49,11 @@ final class SilencingProxy implements AutoCloseable {
         silenceNext.set(after);
     }
 
+    /** The next connection passes pongs but no message from the server. */
+    void muteNext() {
+        muteNext.set(true);
+    }
+
     void dropAll() {
         for (Socket socket : sockets) {
             closeQuietly(socket);
@@ -64,8 +71,9 @@ final class SilencingProxy implements AutoCloseable {
                 sockets.add(server);
                 AtomicBoolean silent = new AtomicBoolean();
                 Duration silenceAfter = silenceNext.getAndSet(null);
-                Thread.ofVirtual().start(() -> pump(client, server, silent, null));
-                Thread.ofVirtual().start(() -> pump(server, client, silent, silenceAfter));
+                boolean mute = muteNext.getAndSet(false);
+                Thread.ofVirtual().start(() -> pump(client, server, silent, null, false));
+                Thread.ofVirtual().start(() -> pump(server, client, silent, silenceAfter, mute));
             } catch (IOException e) {
                 return;
             }
@@ -74,20 +82,24 @@ final class SilencingProxy implements AutoCloseable {
 
     /**
      * Copies {@code from} to {@code to} until either closes; once {@code silent}, reads and drops. With
-     * {@code silenceAfter}, the first PONG passed sets {@code silent} that much later.
+     * {@code silenceAfter}, the first PONG passed sets {@code silent} that much later. {@code mute} drops
+     * what carries a message ({@code MSG}/{@code HMSG}) once the first PONG passed.
      */
-    private static void pump(Socket from, Socket to, AtomicBoolean silent, Duration silenceAfter) {
+    private static void pump(Socket from, Socket to, AtomicBoolean silent, Duration silenceAfter, boolean mute) {
         byte[] buffer = new byte[8192];
         boolean armed = silenceAfter != null;
+        boolean muting = false;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                if (silent.get()) {
+                String text = new String(buffer, 0, read, StandardCharsets.US_ASCII);
+                if (silent.get() || muting && text.contains("MSG ")) {
                     continue;
                 }
                 out.write(buffer, 0, read);
                 out.flush();
-                if (armed && new String(buffer, 0, read, StandardCharsets.US_ASCII).contains("PONG")) {
+                muting = mute && (muting || text.contains("PONG"));
+                if (armed && text.contains("PONG")) {
                     armed = false;
                     Thread.ofVirtual().start(() -> {
                         try {
