@@ -22,17 +22,17 @@ import org.slf4j.LoggerFactory;
  * Owns one service's connection to NATS. It connects in the background and keeps trying forever,
  * so a service starts (and commits to its outbox) while NATS is down; it pings every two seconds
  * and gives up on a silent server after two missed pongs, so a dead peer is noticed within seconds;
- * every connection event is logged. Each time the connection opens, it must answer a ping and a
- * JetStream request, each within {@link #PROBE}, or it is reconnected at once (seen in the chaos
- * suite's nats-kill: a service's connection that reconnected and then answered nothing, or pongs
- * only, until missed pongs dropped it 7 s later, or never); then the streams are made sure of.
+ * every connection event is logged. Each time the connection opens, it is pinged and the streams are
+ * made sure of through it; a connection that does not answer within {@link #PROBE} is reconnected at
+ * once (seen in the chaos suite's nats-kill: a service's connection that reconnected and then answered
+ * no JetStream request, and after a while no ping, until missed pongs dropped it 7 s later).
  * Given several servers (a cluster's nodes, comma-separated), it connects to one of them and moves
  * to another when that one goes away.
  */
 public final class BusConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BusConnection.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a connection that just opened has to answer a ping, and then a JetStream request. */
+    /** How long a connection that just opened has to answer a ping, and then each JetStream request. */
     static final Duration PROBE = Duration.ofSeconds(2);
 
     private final String url;
@@ -182,11 +182,7 @@ public final class BusConnection implements AutoCloseable {
                     log.info("NATS {} {}", url, type.getEvent());
                     connection.complete(conn);
                     // On every (re)connect: the server may be new, or may have lost the streams.
-                    Thread.ofVirtual().name("ensure-streams").start(() -> {
-                        if (answers(conn)) {
-                            Streams.ensureQuietly(conn, namespace, streamReplicas);
-                        }
-                    });
+                    Thread.ofVirtual().name("ensure-streams").start(() -> probeAndEnsureStreams(conn));
                 }
                 case DISCONNECTED, CLOSED, LAME_DUCK -> log.warn("NATS {} {}", url, type.getEvent());
                 default -> log.debug("NATS {} {}", url, type.getEvent());
@@ -194,20 +190,19 @@ public final class BusConnection implements AutoCloseable {
         }
 
         /**
-         * Whether {@code conn} answers a ping and a JetStream request within {@link #PROBE} each; if it does
-         * not, it is reconnected. An error JetStream answers with is an answer.
+         * Pings {@code conn}, then makes sure of the streams through it, each answer awaited {@link #PROBE} at
+         * most; a connection that does not answer is reconnected. An error JetStream answers with is an answer.
          */
-        private boolean answers(Connection conn) {
+        private void probeAndEnsureStreams(Connection conn) {
             try {
                 conn.flush(PROBE);
-                conn.jetStreamManagement(JetStreamOptions.builder().requestTimeout(PROBE).build())
-                        .getAccountStatistics();
-                return true;
+                Streams.ensure(conn.jetStreamManagement(JetStreamOptions.builder().requestTimeout(PROBE).build()),
+                        namespace, streamReplicas);
             } catch (JetStreamApiException e) {
-                return true;
+                log.warn("Could not create or update the streams of {}: {}", namespace, e.toString());
             } catch (TimeoutException | IOException e) {
                 if (conn.getStatus() != Connection.Status.CONNECTED) {
-                    return false; // closing, or reconnecting already: the next connection event probes again
+                    return; // closing, or reconnecting already: the next connection event probes again
                 }
                 log.warn("NATS {} opened but did not answer within {} ({}); reconnecting", url, PROBE, e.toString());
                 try {
@@ -217,12 +212,10 @@ public final class BusConnection implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                 }
-                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             } catch (RuntimeException e) {
-                return false; // closed or reconnecting meanwhile: the next connection event probes again
+                log.warn("Could not create or update the streams of {}: {}", namespace, e.toString());
             }
         }
 
