@@ -192,10 +192,16 @@ public final class BusConnection implements AutoCloseable {
         /**
          * Pings {@code conn}, then makes sure of the streams through it, each answer awaited {@link #PROBE} at
          * most; a connection that does not answer is reconnected. An error JetStream answers with is an answer.
+         * On a cluster (streams of several replicas) only the ping counts: JetStream does not answer while the
+         * nodes elect a leader, and replacing the connection then only churns.
          */
         private void probeAndEnsureStreams(Connection conn) {
             try {
                 conn.flush(PROBE);
+                if (streamReplicas > 1) {
+                    Streams.ensureQuietly(conn, namespace, streamReplicas);
+                    return;
+                }
                 Streams.ensure(conn.jetStreamManagement(JetStreamOptions.builder().requestTimeout(PROBE).build()),
                         namespace, streamReplicas);
             } catch (JetStreamApiException e) {
