@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * so a service starts (and commits to its outbox) while NATS is down; it pings every two seconds
  * and gives up on a silent server after two missed pongs, so a dead peer is noticed within seconds;
  * every connection event is logged. Each time the connection opens, it is pinged and the streams are
- * made sure of through it; a connection that does not answer within {@link #PROBE} is reconnected at
- * once (seen in the chaos suite's nats-kill: a service's connection that reconnected and then answered
- * no JetStream request, and after a while no ping, until missed pongs dropped it 7 s later).
+ * made sure of through it; a connection that does not answer within {@link #PROBE} (on a cluster: the
+ * ping) is reconnected at once (seen in the chaos suite's nats-kill: a service's connection that
+ * reconnected and then answered no JetStream request, and after a while no ping, until missed pongs
+ * dropped it 7 s later).
  * Given several servers (a cluster's nodes, comma-separated), it connects to one of them and moves
  * to another when that one goes away.
  */
