@@ -7,17 +7,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A TCP proxy in front of the machine's nats-server for one test. {@link #silenceNextAfter} makes the next
- * connection fall silent in both directions a while after the server answered the client's first ping (the
- * client then counts as connected): the sockets stay open and nothing more passes. {@link #muteNext} lets
+ * A TCP proxy in front of the machine's nats-server for one test. {@link #silenceNext} makes the next
+ * connection fall silent in both directions once the server answered the client's first ping (the client
+ * then counts as connected): the sockets stay open and nothing more passes. {@link #muteNext} lets
  * the next connection's pongs through but no message the server sends (no reply to any request).
  * {@link #dropAll} closes every connection.
  */
@@ -25,7 +23,7 @@ final class SilencingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int upstreamPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final AtomicReference<Duration> silenceNext = new AtomicReference<>();
+    private final AtomicBoolean silenceNext = new AtomicBoolean();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicBoolean muteNext = new AtomicBoolean();
 
@@ -44,9 +42,9 @@ final class SilencingProxy implements AutoCloseable {
         return accepted.get();
     }
 
-    /** The next connection falls silent {@code after} its handshake. */
-    void silenceNextAfter(Duration after) {
-        silenceNext.set(after);
+    /** The next connection falls silent once its handshake is done. */
+    void silenceNext() {
+        silenceNext.set(true);
     }
 
     /** The next connection passes pongs but no message from the server. */
@@ -70,10 +68,10 @@ final class SilencingProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(server);
                 AtomicBoolean silent = new AtomicBoolean();
-                Duration silenceAfter = silenceNext.getAndSet(null);
+                boolean silence = silenceNext.getAndSet(false);
                 boolean mute = muteNext.getAndSet(false);
-                Thread.ofVirtual().start(() -> pump(client, server, silent, null, false));
-                Thread.ofVirtual().start(() -> pump(server, client, silent, silenceAfter, mute));
+                Thread.ofVirtual().start(() -> pump(client, server, silent, false, false));
+                Thread.ofVirtual().start(() -> pump(server, client, silent, silence, mute));
             } catch (IOException e) {
                 return;
             }
@@ -82,12 +80,11 @@ final class SilencingProxy implements AutoCloseable {
 
     /**
      * Copies {@code from} to {@code to} until either closes; once {@code silent}, reads and drops. With
-     * {@code silenceAfter}, the first PONG passed sets {@code silent} that much later. {@code mute} drops
-     * what carries a message ({@code MSG}/{@code HMSG}) once the first PONG passed.
+     * {@code silence}, the first PONG passed sets {@code silent}. {@code mute} drops what carries a message
+     * ({@code MSG}/{@code HMSG}) once the first PONG passed.
      */
-    private static void pump(Socket from, Socket to, AtomicBoolean silent, Duration silenceAfter, boolean mute) {
+    private static void pump(Socket from, Socket to, AtomicBoolean silent, boolean silence, boolean mute) {
         byte[] buffer = new byte[8192];
-        boolean armed = silenceAfter != null;
         boolean muting = false;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
@@ -99,16 +96,8 @@ final class SilencingProxy implements AutoCloseable {
                 out.write(buffer, 0, read);
                 out.flush();
                 muting = mute && (muting || text.contains("PONG"));
-                if (armed && text.contains("PONG")) {
-                    armed = false;
-                    Thread.ofVirtual().start(() -> {
-                        try {
-                            Thread.sleep(silenceAfter);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        silent.set(true);
-                    });
+                if (silence && text.contains("PONG")) {
+                    silent.set(true);
                 }
             }
         } catch (IOException e) {
