@@ -19,10 +19,14 @@ final class Backlog {
                        (SELECT count(*) FROM orders.processed_events WHERE consumer = 'orders_ticket_updated')])
                AND NOT EXISTS (SELECT 1 FROM orders.outbox WHERE published_at IS NULL)
                AND NOT EXISTS (SELECT 1 FROM tickets.outbox WHERE published_at IS NULL)""".formatted(TimerLateness.BUYER);
-    /** Every timer written so far fired and its order's cancellation went out to the tickets and payments services. */
+    /**
+     * Every timer written so far fired, the payments service closed its order's window, and the order's
+     * cancellation went out to the tickets and payments services.
+     */
     private static final String TIMERS_DONE = """
             SELECT NOT EXISTS (SELECT 1 FROM orders.orders WHERE user_id = '%s' AND status = 'created')
                AND NOT EXISTS (SELECT 1 FROM expiration.outbox WHERE published_at IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM payments.outbox WHERE published_at IS NULL)
                AND NOT EXISTS (SELECT 1 FROM orders.outbox WHERE published_at IS NULL)""".formatted(TimerLateness.BUYER);
     private static final String TICKETS_COPIED = """
             SELECT (SELECT count(*) FROM tickets.outbox WHERE subject = 'ticket.created')

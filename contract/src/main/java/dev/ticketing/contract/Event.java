@@ -7,5 +7,5 @@ package dev.ticketing.contract;
  */
 public sealed interface Event
         permits TicketCreated, TicketUpdated, OrderCreated, OrderCancelled, ExpirationComplete, PaymentCreated,
-        SessionRevoked {
+        PaymentWindowClosed, SessionRevoked {
 }

@@ -17,11 +17,13 @@ public final class Subject<E extends Event> {
     public static final Subject<ExpirationComplete> EXPIRATION_COMPLETE =
             new Subject<>("expiration.complete", ExpirationComplete.class);
     public static final Subject<PaymentCreated> PAYMENT_CREATED = new Subject<>("payment.created", PaymentCreated.class);
+    public static final Subject<PaymentWindowClosed> PAYMENT_WINDOW_CLOSED =
+            new Subject<>("payment.window.closed", PaymentWindowClosed.class);
     public static final Subject<SessionRevoked> SESSION_REVOKED = new Subject<>("session.revoked", SessionRevoked.class);
 
     private static final List<Subject<?>> ALL = List.of(
             TICKET_CREATED, TICKET_UPDATED, ORDER_CREATED, ORDER_CANCELLED, EXPIRATION_COMPLETE, PAYMENT_CREATED,
-            SESSION_REVOKED);
+            PAYMENT_WINDOW_CLOSED, SESSION_REVOKED);
 
     private final String name;
     private final Class<E> type;
@@ -60,6 +62,7 @@ public final class Subject<E extends Event> {
             case OrderCancelled e -> ORDER_CANCELLED;
             case ExpirationComplete e -> EXPIRATION_COMPLETE;
             case PaymentCreated e -> PAYMENT_CREATED;
+            case PaymentWindowClosed e -> PAYMENT_WINDOW_CLOSED;
             case SessionRevoked e -> SESSION_REVOKED;
         };
         return (Subject<E>) subject;

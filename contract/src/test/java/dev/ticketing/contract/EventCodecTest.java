@@ -25,7 +25,8 @@ class EventCodecTest {
                         new OrderCreated.Ticket("t1", new BigDecimal("25"))),
                 new OrderCancelled("o1", 1, new OrderCancelled.Ticket("t1")),
                 new ExpirationComplete("o1"),
-                new PaymentCreated("p1", "o1", "ch_1"));
+                new PaymentCreated("p1", "o1", "ch_1"),
+                new PaymentWindowClosed("o1"));
         for (Event event : events) {
             assertThat(EventCodec.decode(Subject.of(event), EventCodec.encode(event))).isEqualTo(event);
         }
@@ -47,7 +48,8 @@ class EventCodecTest {
         assertThat(Subject.of(new ExpirationComplete("o1"))).isSameAs(Subject.EXPIRATION_COMPLETE);
         assertThat(Subject.named("payment.created")).contains(Subject.PAYMENT_CREATED);
         assertThat(Subject.all()).extracting(Subject::name).containsExactly("ticket.created", "ticket.updated",
-                "order.created", "order.cancelled", "expiration.complete", "payment.created", "session.revoked");
+                "order.created", "order.cancelled", "expiration.complete", "payment.created", "payment.window.closed",
+                "session.revoked");
     }
 
     @Test

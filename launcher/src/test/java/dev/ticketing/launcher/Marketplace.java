@@ -62,6 +62,15 @@ final class Marketplace implements AutoCloseable {
         return client;
     }
 
+    /** Stops every replica of {@code service}, as a crash or a deployment would; its schema stays. */
+    void stop(String service) {
+        runtimes.stream().filter(r -> r.config().service().equals(service)).toList().forEach(runtime -> {
+            runtime.close();
+            runtimes.remove(runtime);
+        });
+        urls.remove(service);
+    }
+
     /** The address of the first replica of {@code service}. */
     String url(String service) {
         return urls.get(service);

@@ -12,6 +12,7 @@ import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.PaymentWindowClosed;
 import dev.ticketing.contract.SessionRevoked;
 import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.contract.TicketUpdated;
@@ -74,18 +75,65 @@ class MarketplaceFlowTest {
                             && secondOrder.equals(ticket(tickets, ticketId).get("orderId").asText(null)));
 
             assertThat(bus).filteredOn(e -> e instanceof OrderCancelled c && c.id().equals(secondOrder)).isEmpty();
+            assertThat(bus).doesNotContain(new PaymentWindowClosed(secondOrder));
             assertThat(bus.stream().map(MarketplaceFlowTest::describe).filter(d -> !d.isEmpty()).toList())
                     .containsSubsequence(
                             "ticket.created v0",
                             "order.created " + firstOrder,
                             "ticket.updated v1 reserved by " + firstOrder,
                             "expiration.complete " + firstOrder,
+                            "payment.window.closed " + firstOrder,
                             "order.cancelled " + firstOrder,
                             "ticket.updated v2 free",
                             "order.created " + secondOrder,
                             "ticket.updated v3 reserved by " + secondOrder,
                             "payment.created " + secondOrder,
                             "expiration.complete " + secondOrder);
+        }
+    }
+
+    /**
+     * The race one {@code make chaos} run lost (postgres-outage): the buyer was told 201, but the orders
+     * service heard of the payment only after the order's expiration, and cancelled it. Here the orders
+     * service is down from before the payment until after the expiration, so that both wait for it in
+     * the stream: the payment must win, because the payments service decided it before the expiry.
+     */
+    @Test
+    void a_payment_told_201_completes_its_order_even_if_the_orders_service_hears_of_it_after_the_expiry()
+            throws Exception {
+        Duration window = Duration.ofSeconds(6);
+        try (Marketplace market = new Marketplace()) {
+            List<Event> bus = market.watchTheBus();
+            HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
+            HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
+            HttpTestClient orders = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(window)));
+            market.start(ExpirationMain.SERVICE, r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));
+            HttpTestClient payments = market.start(PaymentsMain.SERVICE, PaymentsMain::start);
+            Map<String, String> seller = signUp(auth);
+            Map<String, String> buyer = signUp(auth);
+            String ticketId = tickets.post("/api/tickets", "{\"title\":\"Concert\",\"price\":42.5}", seller)
+                    .json().get("id").asText();
+            String orderId = orderWhenKnown(orders, buyer, ticketId);
+            await().atMost(BOUND).until(() -> knowsOrder(market, orderId));
+
+            market.stop(OrdersMain.SERVICE);
+            Response paid = payments.post("/api/payments", "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}",
+                    buyer);
+            assertThat(paid.status()).isEqualTo(201);
+            await().atMost(BOUND).until(() -> bus.contains(new ExpirationComplete(orderId)));
+            await().atMost(BOUND).until(() -> handled(market, "payments_expiration_complete") == 1);
+
+            HttpTestClient ordersAgain = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(window)));
+            await().atMost(BOUND).until(() -> "complete".equals(order(ordersAgain, buyer, orderId).get("status").asText()));
+            await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() ->
+                    "complete".equals(order(ordersAgain, buyer, orderId).get("status").asText())
+                            && orderId.equals(ticket(tickets, ticketId).get("orderId").asText(null)));
+            assertThat(bus).doesNotContain(new PaymentWindowClosed(orderId));
+            assertThat(bus).filteredOn(e -> e instanceof OrderCancelled c && c.id().equals(orderId)).isEmpty();
+            List<String> statuses = market.anyReplicaOf(PaymentsMain.SERVICE).database().jdbi().withHandle(h -> h
+                    .createQuery("SELECT status FROM payments WHERE order_id = :id").bind("id", orderId)
+                    .mapTo(String.class).list());
+            assertThat(statuses).containsExactly("succeeded");
         }
     }
 
@@ -98,6 +146,7 @@ class MarketplaceFlowTest {
             case OrderCancelled e -> "order.cancelled " + e.id();
             case ExpirationComplete e -> "expiration.complete " + e.orderId();
             case PaymentCreated e -> "payment.created " + e.orderId();
+            case PaymentWindowClosed e -> "payment.window.closed " + e.orderId();
             case SessionRevoked e -> "session.revoked " + e.userId();
         };
     }
@@ -133,6 +182,13 @@ class MarketplaceFlowTest {
         Response response = orders.post("/api/orders", "{\"ticketId\":\"" + ticketId + "\"}", buyer);
         assertThat(response.status()).isEqualTo(201);
         return response.json().get("id").asText();
+    }
+
+    /** How many events the payments service's consumer {@code consumer} has handled. */
+    private static int handled(Marketplace market, String consumer) {
+        return market.anyReplicaOf(PaymentsMain.SERVICE).database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM processed_events WHERE consumer = :consumer").bind("consumer", consumer)
+                .mapTo(Integer.class).one());
     }
 
     /** True once the payments service's replica has the order. */

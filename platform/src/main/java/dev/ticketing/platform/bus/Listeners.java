@@ -3,8 +3,13 @@ package dev.ticketing.platform.bus;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.observability.Telemetry;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A service's table from subject to handler, read top to bottom in its wiring class:
@@ -16,11 +21,15 @@ import java.util.List;
  * }</pre>
  */
 public final class Listeners implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Listeners.class);
+    private static final int CONSUMER_NOT_FOUND = 10014;
+
     private final BusConnection bus;
     private final String service;
     private final ListenerSettings settings;
     private final Telemetry telemetry;
     private final List<EventListener<?>> listeners = new ArrayList<>();
+    private final List<Subject<?>> retired = new ArrayList<>();
 
     public Listeners(BusConnection bus, String service, ListenerSettings settings) {
         this(bus, service, settings, Telemetry.none());
@@ -39,9 +48,34 @@ public final class Listeners implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A subject this service consumed in an earlier version and no longer does: its durable consumer
+     * is deleted at start, so that events piling up for nobody do not read as a stuck consumer.
+     */
+    public Listeners retired(Subject<?> subject) {
+        retired.add(subject);
+        return this;
+    }
+
     public Listeners start() {
+        retired.forEach(this::deleteConsumer);
         listeners.forEach(EventListener::start);
         return this;
+    }
+
+    private void deleteConsumer(Subject<?> subject) {
+        String durable = bus.namespace().durableName(service, subject);
+        try {
+            Connection connection = bus.current().orElseThrow(() -> new IOException("not connected"));
+            connection.jetStreamManagement().deleteConsumer(bus.namespace().eventsStream(), durable);
+            log.info("Deleted the consumer {}: {} no longer consumes {}", durable, service, subject);
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
+                log.warn("Could not delete the retired consumer {}: {}", durable, e.toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not delete the retired consumer {}: {}", durable, e.toString());
+        }
     }
 
     public boolean allSubscribed() {

@@ -9,6 +9,7 @@ import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.adapters.provider.StripeProvider;
 import dev.ticketing.payments.adapters.provider.TimedProvider;
 import dev.ticketing.payments.adapters.scheduling.ReconcileLoop;
+import dev.ticketing.payments.application.ClosePaymentWindow;
 import dev.ticketing.payments.application.CopyOrder;
 import dev.ticketing.payments.application.PayOrder;
 import dev.ticketing.payments.application.Payments;
@@ -56,7 +57,8 @@ public final class PaymentsMain {
                 new TimedProvider(provider.open(runtime.database().jdbi()), settings.providerTimeout()));
         SettleCharge settle = new SettleCharge(transactions, payments);
         RefundCharge refund = new RefundCharge(transactions, payments, timed);
-        new PaymentsEventHandlers(new CopyOrder(payments, refund)).register(runtime.listeners(), runtime.inbox());
+        new PaymentsEventHandlers(new CopyOrder(payments, refund), new ClosePaymentWindow(payments))
+                .register(runtime.listeners(), runtime.inbox());
         // A pending payment is the reconciler's once its own request has given up and the provider can answer for it.
         Duration settleAfter = settings.providerTimeout().plus(SETTLE_MARGIN).plus(timed.lookupDelay());
         ReconcilePayments reconcile = new ReconcilePayments(transactions, payments, timed, settle, refund, settleAfter);

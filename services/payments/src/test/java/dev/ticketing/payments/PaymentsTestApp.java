@@ -3,9 +3,11 @@ package dev.ticketing.payments;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.Event;
+import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.PaymentWindowClosed;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.payments.adapters.provider.SandboxFaults;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
@@ -17,12 +19,13 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** The payments service under test, with a probe on payment.created and orders fed to its replica. */
+/** The payments service under test, with probes on its two events and orders fed to its replica. */
 public final class PaymentsTestApp extends ServiceTestApp {
     /** A reconciler that looks often, so that tests of it do not wait long. */
     public static final Duration RECONCILE_INTERVAL = Duration.ofMillis(100);
 
     private final List<PaymentCreated> payments;
+    private final List<PaymentWindowClosed> windowsClosed;
 
     /** The service with the sandbox provider and no faults. */
     public PaymentsTestApp() {
@@ -32,12 +35,14 @@ public final class PaymentsTestApp extends ServiceTestApp {
     public PaymentsTestApp(PaymentsSettings settings) {
         super(PaymentsMain.SERVICE, runtime -> PaymentsMain.start(runtime, settings));
         payments = probe(Subject.PAYMENT_CREATED);
+        windowsClosed = probe(Subject.PAYMENT_WINDOW_CLOSED);
     }
 
     /** The service charging through the provider {@code provider} makes. */
     public PaymentsTestApp(PaymentsSettings settings, PaymentsMain.ProviderFactory provider) {
         super(PaymentsMain.SERVICE, runtime -> PaymentsMain.start(runtime, settings, provider));
         payments = probe(Subject.PAYMENT_CREATED);
+        windowsClosed = probe(Subject.PAYMENT_WINDOW_CLOSED);
     }
 
     /** Settings for tests: the faultless sandbox, the default provider timeout, a quick reconciler. */
@@ -48,6 +53,10 @@ public final class PaymentsTestApp extends ServiceTestApp {
 
     public List<PaymentCreated> payments() {
         return payments;
+    }
+
+    public List<PaymentWindowClosed> windowsClosed() {
+        return windowsClosed;
     }
 
     public Jdbi jdbi() {
@@ -78,6 +87,11 @@ public final class PaymentsTestApp extends ServiceTestApp {
 
     public void cancel(OrderCreated order) throws Exception {
         deliver(new OrderCancelled(order.id(), 1, new OrderCancelled.Ticket(order.ticket().id())));
+    }
+
+    /** The order's expiration, as the expiration service sends it, handled. */
+    public void expire(String orderId) throws Exception {
+        deliver(new ExpirationComplete(orderId));
     }
 
     /** Publishes {@code event} and waits until the service has handled it. */

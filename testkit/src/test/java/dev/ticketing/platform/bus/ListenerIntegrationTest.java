@@ -324,6 +324,29 @@ class ListenerIntegrationTest {
     }
 
     @Test
+    void a_retired_subject_loses_its_consumer_and_the_others_keep_theirs() throws Exception {
+        listen(bus, Subject.EXPIRATION_COMPLETE, FAST, (event, delivery) -> Outcome.HANDLED).close(); // an old version
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        Listeners listeners = new Listeners(open("upgraded"), "test", FAST)
+                .retired(Subject.EXPIRATION_COMPLETE)
+                .retired(Subject.PAYMENT_CREATED) // never had a consumer: nothing to delete, no harm
+                .on(Subject.TICKET_CREATED, (event, delivery) -> {
+                    handled.add(event.id());
+                    return Outcome.HANDLED;
+                })
+                .start();
+        toClose.add(0, listeners);
+        await().atMost(BOUND).until(listeners::allSubscribed);
+
+        try (Connection raw = TestBuses.rawConnection()) {
+            assertThat(raw.jetStreamManagement().getConsumerNames(namespace.eventsStream()))
+                    .containsExactly(namespace.durableName("test", Subject.TICKET_CREATED));
+        }
+        publisher.publish(Subject.TICKET_CREATED, UUID.randomUUID().toString(), aTicket(7));
+        await().atMost(BOUND).until(() -> handled.contains("ticket-7"));
+    }
+
+    @Test
     void publishing_fails_loudly_when_nothing_acknowledges() {
         BusConnection nowhere = BusConnection.connect("nats://127.0.0.1:1", "nowhere", namespace);
         toClose.add(nowhere);

@@ -5,7 +5,10 @@ import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.work.UnitOfWork;
 
-/** The payment window closed: an order that is still open is cancelled; a paid or cancelled one stays as it is. */
+/**
+ * The payment window closed with nothing paid ({@code payment.window.closed}, decided by the payments
+ * service): an order that is still open is cancelled; a cancelled one stays as it is.
+ */
 public final class ExpireOrder {
     private final Orders orders;
 

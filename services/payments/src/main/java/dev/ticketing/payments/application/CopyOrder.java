@@ -32,7 +32,7 @@ public final class CopyOrder {
      */
     public Outcome created(UnitOfWork tx, String orderId, String buyerId, String status, BigDecimal price,
                            Instant expiresAt, long version) {
-        payments.saveOrder(tx, new OrderCopy(orderId, buyerId, status, Money.plain(price), expiresAt, version));
+        payments.saveOrder(tx, new OrderCopy(orderId, buyerId, status, Money.plain(price), expiresAt, version, false));
         return Outcome.HANDLED;
     }
 

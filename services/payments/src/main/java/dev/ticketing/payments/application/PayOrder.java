@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  *     partial unique index lets one live charge per order in, whatever the concurrency;</li>
  * <li>charge the card, outside any transaction, with the payment id as idempotency key; a call
  *     without a clear answer leaves the payment pending for the reconciler (504 to the buyer);</li>
- * <li>settle ({@link SettleCharge}); if the order was cancelled meanwhile the charge is refunded
- *     after that commit.</li>
+ * <li>settle ({@link SettleCharge}); if the order was cancelled or its payment window closed
+ *     meanwhile ({@link ClosePaymentWindow}), the charge is refunded after that commit.</li>
  * </ol>
  */
 public final class PayOrder {
@@ -66,11 +66,17 @@ public final class PayOrder {
             }
             case REFUND_PENDING, REFUNDED -> {
                 refund.refundDueOf(orderId);
-                throw new BusinessRuleViolation(clock.instant().isBefore(claim.expiresAt())
-                        ? "Cannot pay for a cancelled order" : "Order has expired");
+                throw new BusinessRuleViolation(expired(orderId, claim.expiresAt())
+                        ? "Order has expired" : "Cannot pay for a cancelled order");
             }
             default -> throw new IllegalStateException("Charged payment " + claim.paymentId() + " ended " + settled);
         }
+    }
+
+    /** Whether the order ran out of time, rather than being cancelled by its buyer. */
+    private boolean expired(String orderId, Instant expiresAt) {
+        return !clock.instant().isBefore(expiresAt) || transactions.inTransaction(tx ->
+                payments.orderForUpdate(tx, orderId).map(OrderCopy::windowClosed).orElse(false));
     }
 
     private String charge(Claim claim, String orderId, String token) {

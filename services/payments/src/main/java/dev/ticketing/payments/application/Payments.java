@@ -24,6 +24,12 @@ public interface Payments {
     /** Marks the order cancelled at {@code version} (creating the copy if need be); false when a newer version is there. */
     boolean cancelOrder(UnitOfWork unit, String orderId, long version);
 
+    /**
+     * Marks the order's payment window closed (creating a copy at version -1 if none is there yet,
+     * for {@code order.created} to fill in).
+     */
+    void closeWindow(UnitOfWork unit, String orderId);
+
     /** Claims the order's one live charge; {@code OrderAlreadyPaid} when another one holds the order. */
     String claimCharge(UnitOfWork unit, String orderId);
 

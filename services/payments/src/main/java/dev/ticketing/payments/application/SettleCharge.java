@@ -12,8 +12,8 @@ import dev.ticketing.platform.work.Transactions;
 
 /**
  * Settles a pending payment whose card was charged, under its order's row lock: an open order makes
- * it succeed and sends {@code payment.created} through the outbox; a cancelled one (its expiry won
- * the race) leaves the charge to be refunded. The buyer's request and the reconciler both settle
+ * it succeed and sends {@code payment.created} through the outbox; one cancelled or whose window
+ * closed meanwhile ({@link ClosePaymentWindow}: its expiry won the race) leaves the charge to be refunded. The buyer's request and the reconciler both settle
  * this way, and the guarded update lets only one of them do it.
  */
 public final class SettleCharge {
@@ -30,7 +30,7 @@ public final class SettleCharge {
         return transactions.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId)
                     .orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " has no order " + orderId));
-            PaymentStatus to = order.isCancelled() ? REFUND_PENDING : SUCCEEDED;
+            PaymentStatus to = order.refusesPayment() ? REFUND_PENDING : SUCCEEDED;
             if (!payments.transition(tx, paymentId, PENDING, to, chargeId)) {
                 return payments.status(tx, paymentId);
             }

@@ -8,13 +8,21 @@ import java.time.Instant;
 /**
  * What the payments service knows of an order, at {@code version} of the orders service.
  * {@code userId}, {@code price} and {@code expiresAt} are null while only the order's cancellation
- * has arrived (it does not carry them); such a copy is always cancelled.
+ * has arrived (it does not carry them); such a copy is always cancelled or its window closed.
+ * {@code windowClosed}: the order's expiration reached this service before any payment succeeded, so
+ * none may succeed any more (docs/adr-003-payment-and-expiry.md).
  */
-public record OrderCopy(String id, String userId, String status, BigDecimal price, Instant expiresAt, long version) {
+public record OrderCopy(String id, String userId, String status, BigDecimal price, Instant expiresAt, long version,
+                        boolean windowClosed) {
     public static final String CANCELLED = "cancelled";
 
     public boolean isCancelled() {
         return CANCELLED.equals(status);
+    }
+
+    /** No payment of this order may succeed now: it was cancelled, or its window closed unpaid. */
+    public boolean refusesPayment() {
+        return isCancelled() || windowClosed;
     }
 
     /** Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. */
@@ -25,7 +33,7 @@ public record OrderCopy(String id, String userId, String status, BigDecimal pric
         if (isCancelled()) {
             throw new BusinessRuleViolation("Cannot pay for a cancelled order");
         }
-        if (!now.isBefore(expiresAt)) {
+        if (windowClosed || !now.isBefore(expiresAt)) {
             throw new BusinessRuleViolation("Order has expired");
         }
     }

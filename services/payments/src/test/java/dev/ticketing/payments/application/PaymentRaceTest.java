@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.OrderCreated;
+import dev.ticketing.contract.PaymentWindowClosed;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.payments.adapters.provider.SandboxProvider;
 import dev.ticketing.payments.domain.ChargeLookup;
@@ -22,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** A payment and its order's cancellation racing: nobody ends up charged for a cancelled order. */
+/**
+ * A payment racing its order's cancellation or expiry: nobody ends up charged for a cancelled order,
+ * and a payment that succeeded is never undone by the expiry.
+ */
 class PaymentRaceTest {
 
     /** The sandbox, with a charge that can be held in flight and a record of the charges made. */
@@ -108,6 +112,51 @@ class PaymentRaceTest {
             // refunded after the cancellation's transaction committed, never inside it
             await().atMost(BOUND).until(() -> app.paymentStatuses(order.id()).equals(List.of("refunded")));
             assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
+        }
+    }
+
+    @Test
+    void an_expiry_during_the_charge_closes_the_window_and_the_charge_is_refunded() throws Exception {
+        HeldProvider provider = new HeldProvider();
+        provider.hold = true;
+        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
+            String buyer = UUID.randomUUID().toString();
+            OrderCreated order = app.anOrder(buyer);
+
+            CompletableFuture<Response> payment = CompletableFuture.supplyAsync(() -> app.http().post(
+                    "/api/payments", "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}",
+                    app.signedIn(buyer)));
+            assertThat(provider.charging.await(20, TimeUnit.SECONDS)).isTrue();
+            app.expire(order.id()); // the timer fires while the card is being charged: the expiry is first
+            await().atMost(BOUND).until(() -> app.windowsClosed().contains(new PaymentWindowClosed(order.id())));
+            provider.release.countDown();
+
+            Response response = payment.get(20, TimeUnit.SECONDS);
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Order has expired");
+            assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
+            assertThat(app.paymentStatuses(order.id())).containsExactly("refunded");
+            await().during(Duration.ofMillis(500)).atMost(BOUND).until(() -> app.payments().isEmpty());
+        }
+    }
+
+    @Test
+    void an_expiry_after_a_successful_payment_changes_nothing() throws Exception {
+        HeldProvider provider = new HeldProvider();
+        try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
+            String buyer = UUID.randomUUID().toString();
+            OrderCreated order = app.anOrder(buyer);
+            Response paid = app.http().post("/api/payments",
+                    "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}", app.signedIn(buyer));
+            assertThat(paid.status()).isEqualTo(201);
+
+            // The orders service may not have heard of the payment yet; it cancels only on payment.window.closed.
+            app.expire(order.id());
+
+            await().during(Duration.ofMillis(500)).atMost(BOUND).until(() -> app.windowsClosed().isEmpty());
+            assertThat(app.paymentStatuses(order.id())).containsExactly("succeeded");
+            assertThat(app.payments()).extracting(p -> p.orderId()).containsExactly(order.id());
+            assertThat(provider.sandbox.refunded()).isEmpty();
         }
     }
 }

@@ -25,7 +25,10 @@ public final class OrdersEventHandlers {
                         copy.copy(unit, ticket.id(), ticket.title(), ticket.price(), ticket.version())))
                 .on(Subject.TICKET_UPDATED, inbox.once((unit, ticket) ->
                         copy.copy(unit, ticket.id(), ticket.title(), ticket.price(), ticket.version())))
-                .on(Subject.EXPIRATION_COMPLETE, inbox.once((unit, expiry) -> expire.expire(unit, expiry.orderId())))
+                // Not expiration.complete (consumed until 2026-11-27): the payments service puts an order's expiry
+                // and its payments in order first (docs/adr-003-payment-and-expiry.md).
+                .retired(Subject.EXPIRATION_COMPLETE)
+                .on(Subject.PAYMENT_WINDOW_CLOSED, inbox.once((unit, closed) -> expire.expire(unit, closed.orderId())))
                 .on(Subject.PAYMENT_CREATED, inbox.once((unit, payment) -> complete.complete(unit, payment.orderId())));
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ticketing.contract.ExpirationComplete;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.PaymentWindowClosed;
 import dev.ticketing.contract.TicketUpdated;
 import dev.ticketing.orders.OrdersTestApp;
 import java.math.BigDecimal;
@@ -89,18 +89,18 @@ class OrdersListenersTest {
     }
 
     @Test
-    void expiration_cancels_an_open_order_and_publishes_it() throws Exception {
+    void a_closed_payment_window_cancels_an_open_order_and_publishes_it() throws Exception {
         String ticketId = app.aTicket("Concert", "5");
         Placed order = anOrder(ticketId);
         String orderId = order.id();
 
-        app.publish(new ExpirationComplete(orderId));
+        app.publish(new PaymentWindowClosed(orderId));
 
         await().atMost(BOUND).until(() -> "cancelled".equals(order.fetch().get("status").asText()));
         assertThat(order.fetch().get("version").asLong()).isEqualTo(1);
         await().atMost(BOUND).until(() -> app.cancelled().stream().anyMatch(e -> e.id().equals(orderId)));
 
-        String again = app.publish(new ExpirationComplete(orderId)); // an order already cancelled publishes nothing
+        String again = app.publish(new PaymentWindowClosed(orderId)); // an order already cancelled publishes nothing
         await().atMost(BOUND).until(() -> app.processed(again) == 1);
         await().during(Duration.ofMillis(500)).atMost(BOUND)
                 .until(() -> app.cancelled().stream().filter(e -> e.id().equals(orderId)).count() == 1);
@@ -116,7 +116,7 @@ class OrdersListenersTest {
         assertThat(order.fetch().get("version").asLong()).isEqualTo(1);
 
         app.publishWithId(new PaymentCreated(UUID.randomUUID().toString(), orderId, "ch_1"), payment + "-again");
-        String expiry = app.publish(new ExpirationComplete(orderId));
+        String expiry = app.publish(new PaymentWindowClosed(orderId)); // payments would not send it; it changes nothing
         await().atMost(BOUND).until(() -> app.processed(expiry) == 1 && app.processed(payment + "-again") == 1);
         assertThat(order.fetch().get("status").asText()).isEqualTo("complete");
         assertThat(order.fetch().get("version").asLong()).isEqualTo(1);

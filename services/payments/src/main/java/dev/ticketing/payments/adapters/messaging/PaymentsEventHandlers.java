@@ -1,6 +1,7 @@
 package dev.ticketing.payments.adapters.messaging;
 
 import dev.ticketing.contract.Subject;
+import dev.ticketing.payments.application.ClosePaymentWindow;
 import dev.ticketing.payments.application.CopyOrder;
 import dev.ticketing.platform.bus.Listeners;
 import dev.ticketing.platform.inbox.Inbox;
@@ -12,9 +13,11 @@ import dev.ticketing.platform.inbox.Inbox;
  */
 public final class PaymentsEventHandlers {
     private final CopyOrder copy;
+    private final ClosePaymentWindow close;
 
-    public PaymentsEventHandlers(CopyOrder copy) {
+    public PaymentsEventHandlers(CopyOrder copy, ClosePaymentWindow close) {
         this.copy = copy;
+        this.close = close;
     }
 
     public void register(Listeners listeners, Inbox inbox) {
@@ -23,6 +26,7 @@ public final class PaymentsEventHandlers {
                         order.status(), order.ticket().price(), order.expiresAt(), order.version())))
                 .on(Subject.ORDER_CANCELLED, inbox.once(
                         (unit, order) -> copy.cancelled(unit, order.id(), order.version()),
-                        order -> copy.refundCancelled(order.id())));
+                        order -> copy.refundCancelled(order.id())))
+                .on(Subject.EXPIRATION_COMPLETE, inbox.once((unit, expiry) -> close.expired(unit, expiry.orderId())));
     }
 }

@@ -26,7 +26,9 @@ public final class JdbiPayments implements Payments {
     @Override
     public Optional<OrderCopy> orderForUpdate(UnitOfWork unit, String orderId) {
         Handle tx = handleOf(unit);
-        return tx.createQuery("SELECT id, user_id, status, price, expires_at, version FROM orders WHERE id = :id FOR UPDATE")
+        return tx.createQuery("""
+                        SELECT id, user_id, status, price, expires_at, version, window_closed
+                        FROM orders WHERE id = :id FOR UPDATE""")
                 .bind("id", orderId)
                 .map((rs, ctx) -> order(rs))
                 .findOne();
@@ -36,7 +38,8 @@ public final class JdbiPayments implements Payments {
         Timestamp expiresAt = rs.getTimestamp("expires_at");
         return new OrderCopy(rs.getString("id"), rs.getString("user_id"), rs.getString("status"),
                 rs.getBigDecimal("price") == null ? null : Money.plain(rs.getBigDecimal("price")),
-                expiresAt == null ? null : expiresAt.toInstant(), rs.getLong("version"));
+                expiresAt == null ? null : expiresAt.toInstant(), rs.getLong("version"),
+                rs.getBoolean("window_closed"));
     }
 
     @Override
@@ -75,6 +78,15 @@ public final class JdbiPayments implements Payments {
                 .bind("id", orderId)
                 .bind("version", version)
                 .execute() == 1;
+    }
+
+    @Override
+    public void closeWindow(UnitOfWork unit, String orderId) {
+        handleOf(unit).createUpdate("""
+                        INSERT INTO orders AS o (id, status, version, window_closed) VALUES (:id, 'created', -1, true)
+                        ON CONFLICT (id) DO UPDATE SET window_closed = true""")
+                .bind("id", orderId)
+                .execute();
     }
 
     @Override
