@@ -10,16 +10,24 @@ import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the replica of orders converging on the orders service, whatever order the events arrive in.
- * When an order is cancelled after it was paid (its expiry and its payment raced, and the expiry won
- * at the orders service), the charge is marked {@code refund_pending} in the event's transaction and
+ * When an order is cancelled after it was paid (its buyer cancelled it while the payment was being
+ * settled; an expiry never cancels a paid order, see {@link ClosePaymentWindow}), the charge is marked {@code refund_pending} in the event's transaction and
  * refunded after it commits ({@link #refundCancelled}), never while the transaction is open.
  */
 public final class CopyOrder {
     private final Payments payments;
     private final RefundCharge refund;
+    /**
+     * Orders whose cancellation this process marked a charge {@code refund_pending} for: only those are
+     * looked up after the commit (almost every cancelled order was never paid). An entry of a transaction
+     * that rolled back stays until that order is cancelled here again, and then costs one look.
+     */
+    private final Set<String> refundsMarked = ConcurrentHashMap.newKeySet();
 
     public CopyOrder(Payments payments, RefundCharge refund) {
         this.payments = payments;
@@ -40,14 +48,19 @@ public final class CopyOrder {
         Outcome outcome = VersionedEvents.apply(payments.orderVersionForUpdate(tx, orderId), version,
                 () -> payments.cancelOrder(tx, orderId, version));
         if (outcome == Outcome.HANDLED) {
-            payments.succeededPayment(tx, orderId).ifPresent(paid ->
-                    payments.transition(tx, paid.id(), SUCCEEDED, REFUND_PENDING, null));
+            payments.succeededPayment(tx, orderId).ifPresent(paid -> {
+                if (payments.transition(tx, paid.id(), SUCCEEDED, REFUND_PENDING, null)) {
+                    refundsMarked.add(orderId);
+                }
+            });
         }
         return outcome;
     }
 
     /** After {@link #cancelled} committed: gives back what it left to refund (or leaves it to the reconciler). */
     public void refundCancelled(String orderId) {
-        refund.refundDueOf(orderId);
+        if (refundsMarked.remove(orderId)) {
+            refund.refundDueOf(orderId);
+        }
     }
 }
