@@ -42,17 +42,13 @@ class MarketplaceFlowTest {
     void a_ticket_is_ordered_expires_is_ordered_again_and_paid() throws Exception {
         try (Marketplace market = new Marketplace()) {
             List<Event> bus = market.watchTheBus();
-            HttpTestClient auth = market.start(AuthMain.SERVICE,
-                    r -> AuthMain.start(r, new AuthSettings(false, 4)));
-            HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
-            HttpTestClient orders = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(WINDOW)));
-            market.start(ExpirationMain.SERVICE, r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));
-            HttpTestClient payments = market.start(PaymentsMain.SERVICE, PaymentsMain::start);
-            Map<String, String> seller = signUp(auth);
-            Map<String, String> buyer = signUp(auth);
+            Services services = Services.start(market, WINDOW);
+            HttpTestClient tickets = services.tickets();
+            HttpTestClient orders = services.orders();
+            HttpTestClient payments = services.payments();
+            Map<String, String> buyer = services.buyer();
 
-            String ticketId = tickets.post("/api/tickets", "{\"title\":\"Concert\",\"price\":42.5}", seller)
-                    .json().get("id").asText();
+            String ticketId = services.aTicket();
             String firstOrder = orderWhenKnown(orders, buyer, ticketId);
             await().atMost(BOUND).until(() -> firstOrder.equals(ticket(tickets, ticketId).get("orderId").asText(null)));
 
@@ -104,26 +100,21 @@ class MarketplaceFlowTest {
         Duration window = Duration.ofSeconds(10); // the payment must come before the expiry, with orders stopped
         try (Marketplace market = new Marketplace()) {
             List<Event> bus = market.watchTheBus();
-            HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
-            HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
-            HttpTestClient orders = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(window)));
-            market.start(ExpirationMain.SERVICE, r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));
-            HttpTestClient payments = market.start(PaymentsMain.SERVICE, PaymentsMain::start);
-            Map<String, String> seller = signUp(auth);
-            Map<String, String> buyer = signUp(auth);
-            String ticketId = tickets.post("/api/tickets", "{\"title\":\"Concert\",\"price\":42.5}", seller)
-                    .json().get("id").asText();
-            String orderId = orderWhenKnown(orders, buyer, ticketId);
+            Services services = Services.start(market, window);
+            HttpTestClient tickets = services.tickets();
+            Map<String, String> buyer = services.buyer();
+            String ticketId = services.aTicket();
+            String orderId = orderWhenKnown(services.orders(), buyer, ticketId);
             await().atMost(BOUND).until(() -> knowsOrder(market, orderId));
 
             market.stop(OrdersMain.SERVICE);
-            Response paid = payments.post("/api/payments", "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}",
-                    buyer);
+            Response paid = services.payments().post("/api/payments",
+                    "{\"orderId\":\"" + orderId + "\",\"token\":\"tok_visa\"}", buyer);
             assertThat(paid.status()).isEqualTo(201);
             await().atMost(BOUND).until(() -> bus.contains(new ExpirationComplete(orderId)));
             await().atMost(BOUND).until(() -> handled(market, "payments_expiration_complete") == 1);
 
-            HttpTestClient ordersAgain = market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(window)));
+            HttpTestClient ordersAgain = Services.startOrders(market, window);
             await().atMost(BOUND).until(() -> "complete".equals(order(ordersAgain, buyer, orderId).get("status").asText()));
             await().during(Duration.ofSeconds(1)).atMost(BOUND).until(() ->
                     "complete".equals(order(ordersAgain, buyer, orderId).get("status").asText())
@@ -134,6 +125,30 @@ class MarketplaceFlowTest {
                     .createQuery("SELECT status FROM payments WHERE order_id = :id").bind("id", orderId)
                     .mapTo(String.class).list());
             assertThat(statuses).containsExactly("succeeded");
+        }
+    }
+
+    /** The five services, started in {@code market} with orders open for {@code window}, and two users. */
+    private record Services(HttpTestClient tickets, HttpTestClient orders, HttpTestClient payments,
+                            Map<String, String> seller, Map<String, String> buyer) {
+        static Services start(Marketplace market, Duration window) {
+            HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
+            HttpTestClient tickets = market.start(TicketsMain.SERVICE, TicketsMain::start);
+            HttpTestClient orders = startOrders(market, window);
+            market.start(ExpirationMain.SERVICE,
+                    r -> ExpirationMain.start(r, new ExpirationSettings(Duration.ofMillis(200))));
+            HttpTestClient payments = market.start(PaymentsMain.SERVICE, PaymentsMain::start);
+            return new Services(tickets, orders, payments, signUp(auth), signUp(auth));
+        }
+
+        static HttpTestClient startOrders(Marketplace market, Duration window) {
+            return market.start(OrdersMain.SERVICE, r -> OrdersMain.start(r, new OrdersSettings(window)));
+        }
+
+        /** A ticket the seller lists; its id. */
+        String aTicket() {
+            return tickets.post("/api/tickets", "{\"title\":\"Concert\",\"price\":42.5}", seller)
+                    .json().get("id").asText();
         }
     }
 
