@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Listeners implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
     private static final int CONSUMER_NOT_FOUND = 10014;
+    private static final int STREAM_NOT_FOUND = 10059;
 
     private final BusConnection bus;
     private final String service;
@@ -58,19 +59,30 @@ public final class Listeners implements AutoCloseable {
     }
 
     public Listeners start() {
-        retired.forEach(this::deleteConsumer);
+        if (!retired.isEmpty()) {
+            // Once connected, which may be later: the service starts while NATS is down.
+            Thread.ofVirtual().name("retire-consumers").start(() -> {
+                try {
+                    Connection connection = bus.await();
+                    retired.forEach(subject -> deleteConsumer(connection, subject));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) { // closed before it ever connected
+                    log.debug("Retired consumers of {} left: {}", service, e.toString());
+                }
+            });
+        }
         listeners.forEach(EventListener::start);
         return this;
     }
 
-    private void deleteConsumer(Subject<?> subject) {
+    private void deleteConsumer(Connection connection, Subject<?> subject) {
         String durable = bus.namespace().durableName(service, subject);
         try {
-            Connection connection = bus.current().orElseThrow(() -> new IOException("not connected"));
             connection.jetStreamManagement().deleteConsumer(bus.namespace().eventsStream(), durable);
             log.info("Deleted the consumer {}: {} no longer consumes {}", durable, service, subject);
         } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND) {
+            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND && e.getApiErrorCode() != STREAM_NOT_FOUND) {
                 log.warn("Could not delete the retired consumer {}: {}", durable, e.toString());
             }
         } catch (IOException | RuntimeException e) {

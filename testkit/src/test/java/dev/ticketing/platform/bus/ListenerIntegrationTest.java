@@ -339,8 +339,8 @@ class ListenerIntegrationTest {
         await().atMost(BOUND).until(listeners::allSubscribed);
 
         try (Connection raw = TestBuses.rawConnection()) {
-            assertThat(raw.jetStreamManagement().getConsumerNames(namespace.eventsStream()))
-                    .containsExactly(namespace.durableName("test", Subject.TICKET_CREATED));
+            await().atMost(BOUND).until(() -> raw.jetStreamManagement().getConsumerNames(namespace.eventsStream())
+                    .equals(List.of(namespace.durableName("test", Subject.TICKET_CREATED))));
         }
         publisher.publish(Subject.TICKET_CREATED, UUID.randomUUID().toString(), aTicket(7));
         await().atMost(BOUND).until(() -> handled.contains("ticket-7"));
