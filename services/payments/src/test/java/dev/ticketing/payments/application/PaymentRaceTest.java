@@ -73,28 +73,46 @@ class PaymentRaceTest {
         }
     }
 
+    /** Something that happens while a charge is in flight. */
+    @FunctionalInterface
+    private interface Meanwhile {
+        void run() throws Exception;
+    }
+
+    /** The buyer pays {@code order}; its charge is held in flight while {@code meanwhile} runs. The answer. */
+    private static Response payWhileCharging(PaymentsTestApp app, HeldProvider provider, OrderCreated order,
+                                             Meanwhile meanwhile) throws Exception {
+        Map<String, String> payer = app.signedIn(order.userId());
+        CompletableFuture<Response> payment = CompletableFuture.supplyAsync(() -> app.http().post(
+                "/api/payments", "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}", payer));
+        assertThat(provider.charging.await(20, TimeUnit.SECONDS)).isTrue();
+        meanwhile.run();
+        provider.release.countDown();
+        return payment.get(20, TimeUnit.SECONDS);
+    }
+
+    /** The payment was refused with {@code message}, its one charge refunded, and no payment.created sent. */
+    private static void assertRefused(PaymentsTestApp app, HeldProvider provider, OrderCreated order, Response response,
+                                      String message) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().at("/errors/0/message").asText()).isEqualTo(message);
+        assertThat(provider.charges).hasSize(1);
+        assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
+        assertThat(app.paymentStatuses(order.id())).containsExactly("refunded");
+        await().during(Duration.ofMillis(500)).atMost(BOUND).until(() -> app.payments().isEmpty());
+    }
+
     @Test
     void a_cancellation_during_the_charge_refunds_it_and_publishes_no_payment() throws Exception {
         HeldProvider provider = new HeldProvider();
         provider.hold = true;
         try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
-            String buyer = UUID.randomUUID().toString();
-            OrderCreated order = app.anOrder(buyer);
-            Map<String, String> payer = app.signedIn(buyer);
+            OrderCreated order = app.anOrder(UUID.randomUUID().toString());
 
-            CompletableFuture<Response> payment = CompletableFuture.supplyAsync(() -> app.http().post(
-                    "/api/payments", "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}", payer));
-            assertThat(provider.charging.await(20, TimeUnit.SECONDS)).isTrue();
-            app.cancel(order); // the expiry wins at the orders service while the card is being charged
-            provider.release.countDown();
+            // the buyer cancels at the orders service while the card is being charged
+            Response response = payWhileCharging(app, provider, order, () -> app.cancel(order));
 
-            Response response = payment.get(20, TimeUnit.SECONDS);
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Cannot pay for a cancelled order");
-            assertThat(provider.charges).hasSize(1);
-            assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
-            assertThat(app.paymentStatuses(order.id())).containsExactly("refunded");
-            await().during(Duration.ofMillis(500)).atMost(BOUND).until(() -> app.payments().isEmpty());
+            assertRefused(app, provider, order, response, "Cannot pay for a cancelled order");
         }
     }
 
@@ -110,7 +128,7 @@ class PaymentRaceTest {
                     "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}", app.signedIn(buyer));
             assertThat(paid.status()).isEqualTo(201);
 
-            app.cancel(order); // the orders service had cancelled the order before payment.created reached it
+            app.cancel(order); // its buyer had cancelled it at the orders service before payment.created got there
 
             // refunded after the cancellation's transaction committed, never inside it
             await().atMost(BOUND).until(() -> app.paymentStatuses(order.id()).equals(List.of("refunded")));
@@ -123,23 +141,15 @@ class PaymentRaceTest {
         HeldProvider provider = new HeldProvider();
         provider.hold = true;
         try (PaymentsTestApp app = new PaymentsTestApp(PaymentsTestApp.settings(), provider::open)) {
-            String buyer = UUID.randomUUID().toString();
-            OrderCreated order = app.anOrder(buyer);
+            OrderCreated order = app.anOrder(UUID.randomUUID().toString());
 
-            CompletableFuture<Response> payment = CompletableFuture.supplyAsync(() -> app.http().post(
-                    "/api/payments", "{\"orderId\":\"" + order.id() + "\",\"token\":\"tok_visa\"}",
-                    app.signedIn(buyer)));
-            assertThat(provider.charging.await(20, TimeUnit.SECONDS)).isTrue();
-            app.expire(order.id()); // the timer fires while the card is being charged: the expiry is first
-            await().atMost(BOUND).until(() -> app.windowsClosed().contains(new PaymentWindowClosed(order.id())));
-            provider.release.countDown();
+            // the timer fires while the card is being charged: the expiry is first
+            Response response = payWhileCharging(app, provider, order, () -> {
+                app.expire(order.id());
+                await().atMost(BOUND).until(() -> app.windowsClosed().contains(new PaymentWindowClosed(order.id())));
+            });
 
-            Response response = payment.get(20, TimeUnit.SECONDS);
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Order has expired");
-            assertThat(provider.sandbox.refunded()).containsExactlyElementsOf(provider.charges);
-            assertThat(app.paymentStatuses(order.id())).containsExactly("refunded");
-            await().during(Duration.ofMillis(500)).atMost(BOUND).until(() -> app.payments().isEmpty());
+            assertRefused(app, provider, order, response, "Order has expired");
         }
     }
 
