@@ -9,8 +9,8 @@ import java.time.Instant;
  * What the payments service knows of an order, at {@code version} of the orders service.
  * {@code userId}, {@code price} and {@code expiresAt} are null while only the order's cancellation
  * has arrived (it does not carry them); such a copy is always cancelled or its window closed.
- * {@code windowClosed}: the order's expiration reached this service before any payment succeeded, so
- * none may succeed any more (docs/adr-003-payment-and-expiry.md).
+ * {@code windowClosed}: the order's expiration reached this service, so no payment may succeed any
+ * more (docs/adr-003-payment-and-expiry.md).
  */
 public record OrderCopy(String id, String userId, String status, BigDecimal price, Instant expiresAt, long version,
                         boolean windowClosed) {
