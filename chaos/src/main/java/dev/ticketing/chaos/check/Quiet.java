@@ -82,8 +82,9 @@ public final class Quiet {
             fingerprint.append(' ').append(stream.lastSequence(StreamReader.EVENTS))
                     .append(' ').append(stream.lastSequence(StreamReader.DEAD_LETTERS));
         } catch (Exception e) {
-            // unreachable or half-migrated: not quiet yet
-            return new Snapshot("error " + System.nanoTime(), 1, 1, null);
+            // unreachable or half-migrated: not quiet yet (the time makes every such snapshot differ; the error
+            // is kept for the report, should the wait end on one)
+            return new Snapshot("error " + System.nanoTime() + ": " + e, 1, 1, null);
         }
         return new Snapshot(fingerprint.toString(), backlog, undelivered, lastExpiry);
     }
