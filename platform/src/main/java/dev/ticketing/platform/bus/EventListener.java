@@ -146,11 +146,16 @@ public final class EventListener<E extends Event> implements AutoCloseable {
             telemetry.serverSaid(connection.jetStreamManagement().getConsumerInfo(bus.namespace().eventsStream(), durable));
             return true;
         } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getApiErrorCode() == STREAM_NOT_FOUND) {
+            if (noSuchConsumer(e)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    /** JetStream's answer when the consumer, or the whole stream, is not there. */
+    static boolean noSuchConsumer(JetStreamApiException e) {
+        return e.getApiErrorCode() == CONSUMER_NOT_FOUND || e.getApiErrorCode() == STREAM_NOT_FOUND;
     }
 
     private void unsubscribe() {

@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Listeners implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
-    private static final int CONSUMER_NOT_FOUND = 10014;
-    private static final int STREAM_NOT_FOUND = 10059;
 
     private final BusConnection bus;
     private final String service;
@@ -82,7 +80,7 @@ public final class Listeners implements AutoCloseable {
             connection.jetStreamManagement().deleteConsumer(bus.namespace().eventsStream(), durable);
             log.info("Deleted the consumer {}: {} no longer consumes {}", durable, service, subject);
         } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != CONSUMER_NOT_FOUND && e.getApiErrorCode() != STREAM_NOT_FOUND) {
+            if (!EventListener.noSuchConsumer(e)) {
                 log.warn("Could not delete the retired consumer {}: {}", durable, e.toString());
             }
         } catch (IOException | RuntimeException e) {
