@@ -19,6 +19,11 @@ MVN := mvn -B -q -Dstyle.color=never
 RUN_JVM_OPTS ?= -XX:+UseSerialGC -Xms128m -Xmx224m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m
 export RUN_JVM_OPTS
 CLASSPATH_FILE := launcher/target/classpath.txt
+# The launcher as a jar, not target/classes: a JDK AOT cache takes no class path directory.
+LAUNCHER_CP = launcher/target/launcher.jar:$$(cat $(CLASSPATH_FILE))
+# JDK 25+: make run writes a JDK AOT cache on its first run after a build and starts from it afterwards.
+# (The JVM that writes it repeats the class path in one long stderr line, left out of make run's output.)
+AOT_CACHE_FILE := target/ticketing.aot
 SERVICE ?=
 PORT ?=
 
@@ -26,7 +31,8 @@ PORT ?=
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
-	@$(JAVA) $(RUN_JVM_OPTS) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain
+	@$(JAVA) $(RUN_JVM_OPTS) $$(scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) train) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain \
+		2> >(trap '' INT; grep -v --line-buffered '^Picked up JAVA_TOOL_OPTIONS' >&2)
 
 ## test: run every test (unit, HTTP and integration against the real PostgreSQL and nats-server)
 test:
@@ -40,23 +46,23 @@ package: build
 ## run-service SERVICE=<name> PORT=<port>: start one more replica of one service (several at once are fine)
 run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
-	@PORT=$(PORT) $(JAVA) $(RUN_JVM_OPTS) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain $(SERVICE)
+	@PORT=$(PORT) $(JAVA) $(RUN_JVM_OPTS) $$(scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) use) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain $(SERVICE)
 
 ## cluster: a 3-node NATS JetStream cluster, two replicas of every service (their jars) and web on :8080 over them
 cluster: build
-	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.ClusterMain
+	@$(JAVA) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.ClusterMain
 
 ## dead-letters: list the events set aside in the dead-letter stream
 dead-letters: build
-	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters
+	@$(JAVA) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain dead-letters
 
 ## status: each service's readiness, relay, outbox backlog, consumers and dead letters; exits 1 when something is stuck
 status: build
-	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain status
+	@$(JAVA) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain status
 
 ## replay-dead-letter SEQ=<n>: publish dead letter n again on its original subject
 replay-dead-letter: build
-	@$(JAVA) -cp "launcher/target/classes:$$(cat $(CLASSPATH_FILE))" dev.ticketing.launcher.LauncherMain dead-letters replay $(SEQ)
+	@$(JAVA) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain dead-letters replay $(SEQ)
 
 ## bench: the all-in-one marketplace under load beside the raw limits of its database, bus and hashing; one table (about 9 min, of which up to 3 warming the JIT up)
 bench:

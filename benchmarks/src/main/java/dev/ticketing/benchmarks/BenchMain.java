@@ -8,6 +8,7 @@ import dev.ticketing.platform.bus.Streams;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.testkit.TestBuses;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -81,12 +82,16 @@ public final class BenchMain {
                 () -> Meter.Done.of(RawBcrypt.verify(Duration.ofSeconds(1), shorter(settings.measured(), 5))));
         table.add(rawBcrypt, Table.Target.NONE);
 
+        AotCache aot = AotCache.of(Path.of("").toAbsolutePath());
+        if (AotCache.supported()) {
+            firstStart(aot);
+        }
         step("starting the marketplace");
-        Marketplace market = teardown.add(Marketplace.start(database));
+        Marketplace market = teardown.add(Marketplace.start(database, aot.use()));
         Duration startUp = market.awaitStarted(Duration.ofSeconds(120));
         market.awaitReady(Duration.ofSeconds(60));
-        table.check("start-up: process start to /api/users/currentuser 200", seconds(startUp),
-                new Table.Target("< 5 s", startUp.compareTo(Duration.ofSeconds(5)) < 0));
+        table.check("start-up: process start to /api/users/currentuser 200" + (aot.use().isEmpty() ? "" : ", AOT cache"),
+                seconds(startUp), new Table.Target("< 5 s", startUp.compareTo(Duration.ofSeconds(5)) < 0));
         cpu.watchMarket(market.pid());
         ResidentMemory memory = teardown.add(new ResidentMemory(market.pid()));
         meter.watch(memory);
@@ -95,6 +100,25 @@ public final class BenchMain {
         double peak = memory.highWaterMib();
         table.check("all-in-one peak RSS (VmHWM), whole run", String.format(Locale.ROOT, "%.0f MiB", peak),
                 new Table.Target("< 512 MiB", peak < 512));
+    }
+
+    /**
+     * The first start after a build, as {@code make run}'s on JDK 25+: on a scratch database of its own (the
+     * measured start migrates a fresh one too), writing the AOT cache the measured start then uses.
+     */
+    private void firstStart(AotCache aot) throws Exception {
+        step("a first start after the build, writing the JDK's AOT cache");
+        BenchDatabase scratch = teardown.add(BenchDatabase.create(Env.system()));
+        Marketplace first = teardown.add(Marketplace.start(scratch, aot.training()));
+        try {
+            Duration startUp = first.awaitStarted(Duration.ofSeconds(120));
+            first.awaitReady(Duration.ofSeconds(60));
+            table.check("start-up, the first after a build (writes the AOT cache)", seconds(startUp),
+                    new Table.Target("< 5 s", startUp.compareTo(Duration.ofSeconds(5)) < 0));
+        } finally {
+            first.close(); // SIGTERM: the JVM writes the cache as it exits
+            scratch.close();
+        }
     }
 
     private void rawNats(Meter meter) throws Exception {

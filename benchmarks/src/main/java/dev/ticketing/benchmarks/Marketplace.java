@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The marketplace under test: the all-in-one launcher started as {@code make run} starts it (its class
- * path and the JVM options {@code RUN_JVM_OPTS}), but as a child process with a world of its
+ * path, the JVM options {@code RUN_JVM_OPTS} and on JDK 25+ an AOT cache, {@link AotCache}), but as a child process with a world of its
  * own: the run's fresh database, a fresh NATS subject prefix, free ports for the front end and each
  * service (so that a {@code make run} on this machine is not in the way), its own signing key. Stopped
  * with SIGTERM, its streams deleted.
@@ -53,7 +53,7 @@ final class Marketplace implements AutoCloseable {
      * Starts it from the repository's root (the working directory of {@code make bench}), with the rate limits
      * of sign-in lifted: every request through the front end comes from one address, the bench's.
      */
-    static Marketplace start(BenchDatabase database) throws IOException {
+    static Marketplace start(BenchDatabase database, List<String> moreJvmOptions) throws IOException {
         Path root = Path.of("").toAbsolutePath();
         Path classPath = root.resolve("launcher/target/classpath.txt");
         if (!Files.exists(classPath)) {
@@ -69,7 +69,8 @@ final class Marketplace implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
-        command.addAll(List.of("-cp", root.resolve("launcher/target/classes") + ":" + Files.readString(classPath).trim(),
+        command.addAll(moreJvmOptions);
+        command.addAll(List.of("-cp", root.resolve("launcher/target/launcher.jar") + ":" + Files.readString(classPath).trim(),
                 "dev.ticketing.launcher.LauncherMain"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(root.toFile())

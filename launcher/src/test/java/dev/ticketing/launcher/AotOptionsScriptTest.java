@@ -1,0 +1,99 @@
+package dev.ticketing.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/aot-options}, which gives {@code make run} its JDK AOT cache: trained by the first run after
+ * a build, used by every later run and replica, trained again after the next build; and the options it prints
+ * are ones this JDK takes (the cache is written, then opened). On a JDK older than 25 it prints nothing.
+ */
+class AotOptionsScriptTest {
+    private static final Path SCRIPT = Path.of("..", "scripts", "aot-options").toAbsolutePath().normalize();
+    private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+    private static final boolean SUPPORTED = Runtime.version().feature() >= 25;
+
+    @TempDir
+    Path folder;
+    private Path cache;
+    private Path stamp;
+
+    @BeforeEach
+    void aBuild() throws IOException {
+        cache = folder.resolve("ticketing.aot");
+        stamp = Files.createFile(folder.resolve(".built"));
+        Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().minusSeconds(60)));
+    }
+
+    @Test
+    void the_first_run_after_a_build_writes_the_cache_that_later_runs_start_from() throws Exception {
+        String training = options("train");
+        assertThat(options("use")).as("a replica started meanwhile does not write it too").isEmpty();
+        if (!SUPPORTED) {
+            assertThat(training).isEmpty();
+            return;
+        }
+        assertThat(training).contains("-XX:AOTCacheOutput=" + cache);
+        assertThat(java(training)).contains("AOTCache creation is complete");
+        assertThat(cache).exists();
+
+        assertThat(options("train")).isEqualTo("-XX:AOTCache=" + cache);
+        assertThat(options("use")).isEqualTo("-XX:AOTCache=" + cache);
+        assertThat(java(options("use") + " -Xlog:aot")).contains("Opened AOT cache " + cache);
+    }
+
+    @Test
+    void a_cache_older_than_the_last_build_is_written_again_and_not_used() throws Exception {
+        Files.writeString(cache, "a cache of the jars before the build");
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(120)));
+
+        assertThat(options("use")).isEmpty();
+        String training = options("train");
+        if (SUPPORTED) {
+            assertThat(training).contains("-XX:AOTCacheOutput=" + cache);
+            assertThat(cache).as("removed, so that no run starts from it").doesNotExist();
+        } else {
+            assertThat(training).isEmpty();
+        }
+    }
+
+    @Test
+    void prints_nothing_when_told_off() throws Exception {
+        assertThat(run(List.of(SCRIPT.toString(), JAVA, cache.toString(), "train"), "off")).isEmpty();
+    }
+
+    private String options(String mode) throws Exception {
+        return run(List.of(SCRIPT.toString(), JAVA, cache.toString(), mode), "on");
+    }
+
+    /** Runs this JDK with {@code options}, as far as {@code -version}; its output. */
+    private String java(String options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(List.of(options.split(" ")));
+        command.add("-version");
+        return run(command, "on");
+    }
+
+    private String run(List<String> command, String aotCache) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BUILD_STAMP", stamp.toString());
+        builder.environment().put("AOT_CACHE", aotCache);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes()).trim();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
