@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -48,6 +49,24 @@ public final class PlainSql {
                 while (rows.next()) {
                     row.read(rows);
                 }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** Reads a value from the current row of a result. */
+    @FunctionalInterface
+    public interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql}; its first row as {@code column} reads it, empty when it returned none. */
+    public static <T> Optional<T> first(Handle handle, String sql, Parameters parameters, Column<T> column) {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
+            parameters.set(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(column.read(rows)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);

@@ -51,6 +51,18 @@ class PlainSqlIntegrationTest {
     }
 
     @Test
+    void first_reads_the_first_row_and_is_empty_without_one() {
+        database.jdbi().useHandle(h -> h.execute("INSERT INTO things (id, name) VALUES (1, 'one'), (2, 'two')"));
+
+        database.jdbi().useHandle(h -> {
+            assertThat(PlainSql.first(h, "SELECT name FROM things WHERE id >= ? ORDER BY id",
+                    statement -> statement.setLong(1, 1), row -> row.getString(1))).contains("one");
+            assertThat(PlainSql.first(h, "SELECT name FROM things WHERE id = ?",
+                    statement -> statement.setLong(1, 3), row -> row.getString(1))).isEmpty();
+        });
+    }
+
+    @Test
     void a_failing_statement_throws_as_jdbi_does_with_the_drivers_exception_as_its_cause() {
         database.jdbi().useHandle(h -> h.execute("INSERT INTO things (id, name) VALUES (1, 'one')"));
 

@@ -7,6 +7,7 @@ import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.orders.domain.TicketAlreadyReserved;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.db.UniqueViolation;
 import dev.ticketing.platform.ids.Ids;
 import dev.ticketing.platform.money.Money;
@@ -31,21 +32,23 @@ public final class JdbiOrders implements Orders {
                    t.id AS ticket_id, t.title, t.price, t.version AS ticket_version
             FROM orders o JOIN tickets t ON t.id = o.ticket_id""";
 
-    /** Inserts a new order; a live order for the same ticket makes it {@link TicketAlreadyReserved}. */
+    /**
+     * Inserts a new order; a live order for the same ticket makes it {@link TicketAlreadyReserved}. Plain JDBC
+     * ({@code PlainSql}): every order placed runs it, and JDBI's binding showed in JFR.
+     */
     @Override
     public void insert(UnitOfWork unit, Order order) {
-        Handle tx = handleOf(unit);
         try {
-            tx.createUpdate("""
-                            INSERT INTO orders (id, user_id, status, expires_at, ticket_id, version)
-                            VALUES (:id, :userId, :status, :expiresAt, :ticketId, :version)""")
-                    .bind("id", UUID.fromString(order.id()))
-                    .bind("userId", order.userId())
-                    .bind("status", order.status().wire())
-                    .bind("expiresAt", Timestamp.from(order.expiresAt()))
-                    .bind("ticketId", order.ticket().id())
-                    .bind("version", order.version())
-                    .execute();
+            PlainSql.update(handleOf(unit), """
+                    INSERT INTO orders (id, user_id, status, expires_at, ticket_id, version)
+                    VALUES (?, ?, ?, ?, ?, ?)""", statement -> {
+                statement.setObject(1, UUID.fromString(order.id()));
+                statement.setString(2, order.userId());
+                statement.setString(3, order.status().wire());
+                statement.setTimestamp(4, Timestamp.from(order.expiresAt()));
+                statement.setString(5, order.ticket().id());
+                statement.setLong(6, order.version());
+            });
         } catch (UnableToExecuteStatementException e) {
             if (UniqueViolation.matches(e)) {
                 throw new TicketAlreadyReserved();
@@ -61,24 +64,23 @@ public final class JdbiOrders implements Orders {
                 .bind("id", uuid).map(JdbiOrders::order).findOne());
     }
 
-    /** The order, locked until the transaction ends, so that its changes queue up. */
+    /** The order, locked until the transaction ends, so that its changes queue up. Plain JDBC: every expiry runs it. */
     @Override
     public Optional<Order> findForUpdate(UnitOfWork unit, String id) {
-        Handle tx = handleOf(unit);
-        return Ids.parse(id).flatMap(uuid -> tx.createQuery(SELECT + " WHERE o.id = :id FOR UPDATE OF o")
-                .bind("id", uuid).map(JdbiOrders::order).findOne());
+        return Ids.parse(id).flatMap(uuid -> PlainSql.first(handleOf(unit), SELECT + " WHERE o.id = ? FOR UPDATE OF o",
+                statement -> statement.setObject(1, uuid), JdbiOrders::orderOf));
     }
 
     /** Writes {@code next} over its previous version; false when the row holds another version. */
     @Override
     public boolean update(UnitOfWork unit, Order next) {
-        Handle tx = handleOf(unit);
-        return tx.createUpdate("UPDATE orders SET status = :status, version = :version WHERE id = :id AND version = :previous")
-                .bind("id", UUID.fromString(next.id()))
-                .bind("status", next.status().wire())
-                .bind("version", next.version())
-                .bind("previous", next.version() - 1)
-                .execute() == 1;
+        return PlainSql.update(handleOf(unit), "UPDATE orders SET status = ?, version = ? WHERE id = ? AND version = ?",
+                statement -> {
+                    statement.setString(1, next.status().wire());
+                    statement.setLong(2, next.version());
+                    statement.setObject(3, UUID.fromString(next.id()));
+                    statement.setLong(4, next.version() - 1);
+                }) == 1;
     }
 
     /** A page of a buyer's orders, newest first. */
@@ -91,6 +93,10 @@ public final class JdbiOrders implements Orders {
 
 
     private static Order order(ResultSet rs, StatementContext ctx) throws SQLException {
+        return orderOf(rs);
+    }
+
+    private static Order orderOf(ResultSet rs) throws SQLException {
         TicketCopy ticket = new TicketCopy(rs.getString("ticket_id"), rs.getString("title"),
                 Money.plain(rs.getBigDecimal("price")), rs.getLong("ticket_version"));
         return new Order(rs.getString("id"), rs.getString("user_id"), OrderStatus.fromWire(rs.getString("status")),

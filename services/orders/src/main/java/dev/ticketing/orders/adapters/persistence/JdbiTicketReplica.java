@@ -4,33 +4,30 @@ import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
 
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.domain.TicketCopy;
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jdbi.v3.core.Handle;
 
-/** The replica of tickets, written only by the ticket listeners; a newer version replaces an older one. */
+/**
+ * The replica of tickets, written only by the ticket listeners; a newer version replaces an older one. Plain
+ * JDBC ({@code PlainSql}): every ticket listed or changed, and every order placed, runs these statements.
+ */
 public final class JdbiTicketReplica implements TicketReplica {
 
     @Override
     public Optional<TicketCopy> find(UnitOfWork unit, String id) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery("SELECT id, title, price, version FROM tickets WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> new TicketCopy(rs.getString("id"), rs.getString("title"),
-                        Money.plain(rs.getBigDecimal("price")), rs.getLong("version")))
-                .findOne();
+        return PlainSql.first(handleOf(unit), "SELECT id, title, price, version FROM tickets WHERE id = ?",
+                statement -> statement.setString(1, id), row -> new TicketCopy(row.getString("id"),
+                        row.getString("title"), Money.plain(row.getBigDecimal("price")), row.getLong("version")));
     }
 
     /** The version applied so far, the row locked until the transaction ends; empty when unknown. */
     @Override
     public OptionalLong versionForUpdate(UnitOfWork unit, String id) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery("SELECT version FROM tickets WHERE id = :id FOR UPDATE")
-                .bind("id", id)
-                .mapTo(Long.class)
-                .findOne()
+        return PlainSql.first(handleOf(unit), "SELECT version FROM tickets WHERE id = ? FOR UPDATE",
+                        statement -> statement.setString(1, id), row -> row.getLong(1))
                 .map(OptionalLong::of)
                 .orElse(OptionalLong.empty());
     }
@@ -41,17 +38,16 @@ public final class JdbiTicketReplica implements TicketReplica {
      */
     @Override
     public boolean save(UnitOfWork unit, TicketCopy ticket) {
-        Handle tx = handleOf(unit);
-        tx.createUpdate("""
-                        INSERT INTO tickets (id, title, price, version) VALUES (:id, :title, :price, :version)
-                        ON CONFLICT (id) DO UPDATE SET title = excluded.title, price = excluded.price,
-                            version = excluded.version
-                        WHERE tickets.version < excluded.version""")
-                .bind("id", ticket.id())
-                .bind("title", ticket.title())
-                .bind("price", ticket.price())
-                .bind("version", ticket.version())
-                .execute();
+        PlainSql.update(handleOf(unit), """
+                INSERT INTO tickets (id, title, price, version) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, price = excluded.price,
+                    version = excluded.version
+                WHERE tickets.version < excluded.version""", statement -> {
+            statement.setString(1, ticket.id());
+            statement.setString(2, ticket.title());
+            statement.setBigDecimal(3, ticket.price());
+            statement.setLong(4, ticket.version());
+        });
         return true;
     }
 }

@@ -6,6 +6,7 @@ import dev.ticketing.payments.application.Payments;
 import dev.ticketing.payments.domain.OrderAlreadyPaid;
 import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.db.UniqueViolation;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
@@ -20,18 +21,18 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** The order replica and the payments, read and written on the caller's handle. */
+/**
+ * The order replica and the payments, read and written on the caller's handle. The statements every order
+ * runs (its copy, its cancellation or expiry) are plain JDBC ({@code PlainSql}): JDBI's binding showed in JFR.
+ */
 public final class JdbiPayments implements Payments {
 
     @Override
     public Optional<OrderCopy> orderForUpdate(UnitOfWork unit, String orderId) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery("""
+        return PlainSql.first(handleOf(unit), """
                         SELECT id, user_id, status, price, expires_at, version, window_closed
-                        FROM orders WHERE id = :id FOR UPDATE""")
-                .bind("id", orderId)
-                .map((rs, ctx) -> order(rs))
-                .findOne();
+                        FROM orders WHERE id = ? FOR UPDATE""",
+                statement -> statement.setString(1, orderId), JdbiPayments::order);
     }
 
     private static OrderCopy order(ResultSet rs) throws SQLException {
@@ -49,44 +50,40 @@ public final class JdbiPayments implements Payments {
 
     @Override
     public void saveOrder(UnitOfWork unit, OrderCopy order) {
-        Handle tx = handleOf(unit);
-        tx.createUpdate("""
-                        INSERT INTO orders AS o (id, user_id, status, price, expires_at, version)
-                        VALUES (:id, :userId, :status, :price, :expiresAt, :version)
-                        ON CONFLICT (id) DO UPDATE SET
-                            user_id = coalesce(o.user_id, excluded.user_id),
-                            price = coalesce(o.price, excluded.price),
-                            expires_at = coalesce(o.expires_at, excluded.expires_at),
-                            status = CASE WHEN excluded.version > o.version THEN excluded.status ELSE o.status END,
-                            version = greatest(o.version, excluded.version)""")
-                .bind("id", order.id())
-                .bind("userId", order.userId())
-                .bind("status", order.status())
-                .bind("price", order.price())
-                .bind("expiresAt", Timestamp.from(order.expiresAt()))
-                .bind("version", order.version())
-                .execute();
+        PlainSql.update(handleOf(unit), """
+                INSERT INTO orders AS o (id, user_id, status, price, expires_at, version)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET
+                    user_id = coalesce(o.user_id, excluded.user_id),
+                    price = coalesce(o.price, excluded.price),
+                    expires_at = coalesce(o.expires_at, excluded.expires_at),
+                    status = CASE WHEN excluded.version > o.version THEN excluded.status ELSE o.status END,
+                    version = greatest(o.version, excluded.version)""", statement -> {
+            statement.setString(1, order.id());
+            statement.setString(2, order.userId());
+            statement.setString(3, order.status());
+            statement.setBigDecimal(4, order.price());
+            statement.setTimestamp(5, Timestamp.from(order.expiresAt()));
+            statement.setLong(6, order.version());
+        });
     }
 
     @Override
     public boolean cancelOrder(UnitOfWork unit, String orderId, long version) {
-        Handle tx = handleOf(unit);
-        return tx.createUpdate("""
-                        INSERT INTO orders AS o (id, status, version) VALUES (:id, 'cancelled', :version)
-                        ON CONFLICT (id) DO UPDATE SET status = 'cancelled', version = excluded.version
-                        WHERE o.version < excluded.version""")
-                .bind("id", orderId)
-                .bind("version", version)
-                .execute() == 1;
+        return PlainSql.update(handleOf(unit), """
+                INSERT INTO orders AS o (id, status, version) VALUES (?, 'cancelled', ?)
+                ON CONFLICT (id) DO UPDATE SET status = 'cancelled', version = excluded.version
+                WHERE o.version < excluded.version""", statement -> {
+            statement.setString(1, orderId);
+            statement.setLong(2, version);
+        }) == 1;
     }
 
     @Override
     public void closeWindow(UnitOfWork unit, String orderId) {
-        handleOf(unit).createUpdate("""
-                        INSERT INTO orders AS o (id, status, version, window_closed) VALUES (:id, 'created', -1, true)
-                        ON CONFLICT (id) DO UPDATE SET window_closed = true""")
-                .bind("id", orderId)
-                .execute();
+        PlainSql.update(handleOf(unit), """
+                INSERT INTO orders AS o (id, status, version, window_closed) VALUES (?, 'created', -1, true)
+                ON CONFLICT (id) DO UPDATE SET window_closed = true""", statement -> statement.setString(1, orderId));
     }
 
     @Override
@@ -134,12 +131,9 @@ public final class JdbiPayments implements Payments {
 
     @Override
     public Optional<Payment> succeededPayment(UnitOfWork unit, String orderId) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery(
-                        "SELECT id, order_id, stripe_id FROM payments WHERE order_id = :orderId AND status = 'succeeded'")
-                .bind("orderId", orderId)
-                .map((rs, ctx) -> payment(rs))
-                .findOne();
+        return PlainSql.first(handleOf(unit),
+                "SELECT id, order_id, stripe_id FROM payments WHERE order_id = ? AND status = 'succeeded'",
+                statement -> statement.setString(1, orderId), JdbiPayments::payment);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ticketing.tickets.adapters.persistence;
 
 import static dev.ticketing.platform.db.JdbiUnitOfWork.handleOf;
 
+import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.ids.Ids;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
@@ -21,18 +22,19 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Tickets in the {@code tickets} table, always read and written inside the caller's transaction. */
 public final class JdbiTickets implements Tickets {
     private static final String COLUMNS = "id, title, price, user_id, version, order_id";
+    private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
+    /** Plain JDBC ({@code PlainSql}): the statement of every ticket listed, where JDBI's binding showed in JFR. */
     @Override
     public void insert(UnitOfWork unit, Ticket ticket) {
-        Handle tx = handleOf(unit);
-        tx.createUpdate("INSERT INTO tickets (" + COLUMNS + ") VALUES (:id, :title, :price, :userId, :version, :orderId)")
-                .bind("id", UUID.fromString(ticket.id()))
-                .bind("title", ticket.title())
-                .bind("price", ticket.price())
-                .bind("userId", ticket.userId())
-                .bind("version", ticket.version())
-                .bind("orderId", ticket.orderId())
-                .execute();
+        PlainSql.update(handleOf(unit), INSERT, statement -> {
+            statement.setObject(1, UUID.fromString(ticket.id()));
+            statement.setString(2, ticket.title());
+            statement.setBigDecimal(3, ticket.price());
+            statement.setString(4, ticket.userId());
+            statement.setLong(5, ticket.version());
+            statement.setString(6, ticket.orderId());
+        });
     }
 
     @Override
