@@ -5,8 +5,12 @@ import dev.ticketing.platform.bus.DeadLetters;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The operator's view of the dead-letter stream: {@code make dead-letters} lists what was set aside,
@@ -16,31 +20,38 @@ final class DeadLetterCommand {
     private DeadLetterCommand() {
     }
 
-    static void run(String[] args) throws Exception {
-        Env env = Env.system();
-        BusNamespace namespace = new BusNamespace(env.string("NATS_SUBJECT_PREFIX", ""));
-        try (Connection nats = OperatorConnection.open(System.getenv(), Path.of(".data"))) {
+    /** Runs {@code args} ({@code dead-letters [replay <seq>]}); the exit status: 1 when there is no such dead letter. */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) throws Exception {
+        BusNamespace namespace = new BusNamespace(new Env(environment).string("NATS_SUBJECT_PREFIX", ""));
+        try (Connection nats = OperatorConnection.open(environment, Path.of(".data"))) {
             if (args.length > 1 && args[1].equals("replay")) {
                 long sequence = parseSequence(args.length > 2 ? args[2] : "");
-                DeadLetters.replay(nats, namespace, sequence);
-                System.out.println("Replayed dead letter " + sequence + " on its original subject.");
-                return;
+                try {
+                    DeadLetters.replay(nats, namespace, sequence);
+                } catch (JetStreamApiException e) { // no such message, or no dead-letter stream at all
+                    err.println("No dead letter " + sequence + " in " + namespace.deadLetterStream() + " ("
+                            + e.getErrorDescription() + "); `make dead-letters` lists them.");
+                    return 1;
+                }
+                out.println("Replayed dead letter " + sequence + " on its original subject.");
+                return 0;
             }
-            java.util.List<DeadLetters.DeadLetter> letters;
+            List<DeadLetters.DeadLetter> letters;
             try {
                 letters = DeadLetters.list(nats, namespace, 1000);
-            } catch (io.nats.client.JetStreamApiException e) {
-                letters = java.util.List.of(); // no dead-letter stream yet: nothing was ever set aside
+            } catch (JetStreamApiException e) {
+                letters = List.of(); // no dead-letter stream yet: nothing was ever set aside
             }
             if (letters.isEmpty()) {
-                System.out.println("No dead letters in " + namespace.deadLetterStream() + ".");
+                out.println("No dead letters in " + namespace.deadLetterStream() + ".");
             }
             for (var letter : letters) {
                 String data = new String(letter.data(), StandardCharsets.UTF_8);
-                System.out.printf("#%d  %s  on %s  event %s  delivered %d times%n    reason: %s%n    data: %s%n",
+                out.printf("#%d  %s  on %s  event %s  delivered %d times%n    reason: %s%n    data: %s%n",
                         letter.sequence(), letter.consumer(), letter.originalSubject(), letter.eventId(),
                         letter.deliveredCount(), letter.reason(), data.length() > 300 ? data.substring(0, 300) + "..." : data);
             }
+            return 0;
         }
     }
 

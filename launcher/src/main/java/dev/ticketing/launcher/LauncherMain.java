@@ -44,8 +44,7 @@ public final class LauncherMain {
     public static void main(String[] args) throws Exception {
         try {
             if (args.length > 0 && args[0].equals("dead-letters")) {
-                DeadLetterCommand.run(args);
-                return;
+                System.exit(DeadLetterCommand.run(args, System.getenv(), System.out, System.err));
             }
             if (args.length > 0 && args[0].equals("status")) {
                 System.exit(StatusCommand.run(System.getenv(), System.out));
