@@ -26,8 +26,11 @@ record AotCache(Path file) {
         return List.of("-XX:AOTCacheOutput=" + file, "-Xlog:aot*=off");
     }
 
-    /** The options of a start from the cache; none if the first start did not write it. */
+    /**
+     * The options of a start from the cache; none if the first start did not write it, or on a JDK that takes
+     * none (a cache left by a run on a newer JDK would stop an older one from starting at all).
+     */
     List<String> use() {
-        return Files.exists(file) ? List.of("-XX:AOTCache=" + file) : List.of();
+        return supported() && Files.exists(file) ? List.of("-XX:AOTCache=" + file) : List.of();
     }
 }
