@@ -31,7 +31,7 @@ PORT ?=
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
-	@$(JAVA) $(RUN_JVM_OPTS) $$(scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) train) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain \
+	@$(JAVA) $(RUN_JVM_OPTS) $$(JAVA_MAJOR=$(JAVA_MAJOR) scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) train) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain \
 		2> >(trap '' INT; grep -v --line-buffered '^Picked up JAVA_TOOL_OPTIONS' >&2)
 
 ## test: run every test (unit, HTTP and integration against the real PostgreSQL and nats-server)
@@ -46,7 +46,7 @@ package: build
 ## run-service SERVICE=<name> PORT=<port>: start one more replica of one service (several at once are fine)
 run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
-	@PORT=$(PORT) $(JAVA) $(RUN_JVM_OPTS) $$(scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) use) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain $(SERVICE)
+	@PORT=$(PORT) $(JAVA) $(RUN_JVM_OPTS) $$(JAVA_MAJOR=$(JAVA_MAJOR) scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) use) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain $(SERVICE)
 
 ## cluster: a 3-node NATS JetStream cluster, two replicas of every service (their jars) and web on :8080 over them
 cluster: build

@@ -69,6 +69,14 @@ class AotOptionsScriptTest {
     }
 
     @Test
+    void takes_the_java_version_the_caller_gives_without_starting_java() throws Exception {
+        List<String> command = List.of(SCRIPT.toString(), "/nonexistent/java", cache.toString(), "train");
+
+        assertThat(run(command, "on", "25")).isEqualTo(trainingOptions());
+        assertThat(run(command, "on", "21")).isEmpty();
+    }
+
+    @Test
     void prints_nothing_when_told_off() throws Exception {
         assertThat(run(List.of(SCRIPT.toString(), JAVA, cache.toString(), "train"), "off")).isEmpty();
     }
@@ -85,8 +93,20 @@ class AotOptionsScriptTest {
         return run(command, "on");
     }
 
+    private String trainingOptions() {
+        return "-XX:AOTCacheOutput=" + cache + " -Xlog:aot*=off -Xlog:aot*=warning:file=" + cache + ".log::filecount=0";
+    }
+
     private String run(List<String> command, String aotCache) throws Exception {
+        return run(command, aotCache, null);
+    }
+
+    private String run(List<String> command, String aotCache, String javaMajor) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("JAVA_MAJOR");
+        if (javaMajor != null) {
+            builder.environment().put("JAVA_MAJOR", javaMajor);
+        }
         builder.environment().put("BUILD_STAMP", stamp.toString());
         builder.environment().put("AOT_CACHE", aotCache);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
