@@ -1,5 +1,6 @@
 package dev.ticketing.launcher;
 
+import dev.ticketing.launcher.local.LocalNatsUsers;
 import dev.ticketing.launcher.local.LocalSigningKey;
 import dev.ticketing.launcher.local.NatsCluster;
 import dev.ticketing.launcher.local.PrivatePostgres;
@@ -17,9 +18,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code make cluster}: the marketplace scaled out on one machine, as Kubernetes would run it: a
- * three-node JetStream cluster (nats-server processes on 4231-4233, streams with three replicas),
- * two replicas of every service as processes of their executable jars (the first on the service's
- * usual port, the second on that port + 100), and web on {@code PORT} (8080) over them; PostgreSQL
+ * three-node JetStream cluster (nats-server processes on 4231-4233, streams with three replicas, the
+ * bus's users with passwords kept in {@code .data/cluster/nats-users.properties}), two replicas of
+ * every service as processes of their executable jars (the first on the service's usual port, the
+ * second on that port + 100), and web on {@code PORT} (8080) over them; PostgreSQL
  * is {@code DATABASE_URL} when set, otherwise a server of its own on 54330 with room for the
  * replicas' eleven connection pools (data in {@code .data/cluster/pg}). Ctrl-C stops web, the
  * services, NATS, then PostgreSQL.
@@ -52,7 +54,10 @@ public final class ClusterMain {
             shared.put("DATABASE_URL", own.serviceUrl());
             postgres = own;
         }
-        NatsCluster nats = NatsCluster.start(data.resolve("cluster").resolve("nats"), NATS_PORTS, ROUTE_PORTS, READY);
+        // The bus's users, as make run's own server has them; passwords of the cluster's own, kept beside its data.
+        LocalNatsUsers users = LocalNatsUsers.loadOrCreate(data.resolve("cluster"));
+        NatsCluster nats = NatsCluster.startWithUsers(data.resolve("cluster").resolve("nats"), NATS_PORTS, ROUTE_PORTS,
+                READY, users);
         AutoCloseable database = postgres;
         List<ServiceProcess> processes = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -76,7 +81,7 @@ public final class ClusterMain {
             String service = SERVICES.get(i);
             for (int replica = 1; replica <= REPLICAS; replica++) {
                 int port = FIRST_PORT + i + 100 * (replica - 1);
-                Map<String, String> own = new HashMap<>(shared);
+                Map<String, String> own = new HashMap<>(users.environmentOf(service, shared));
                 own.put("NATS_CLIENT_ID", service + "-" + replica);
                 ServiceProcess process = new ServiceProcess(service + "-" + replica,
                         ServiceProcess.fromJar(Path.of("services", service, "target", service + ".jar")), port, own, logs,
@@ -107,7 +112,11 @@ public final class ClusterMain {
             System.exit(1);
         }
         System.out.printf("%nTicketing (scaled out) is running on http://localhost:%d%n", webPort);
-        System.out.println("  NATS: a JetStream cluster of 3, " + nats.url() + ", streams with 3 replicas");
+        System.out.println("  NATS: a JetStream cluster of 3, " + nats.url() + ", streams with 3 replicas; a user per"
+                + " service, passwords in " + data.resolve("cluster").resolve(LocalNatsUsers.FILE));
+        System.out.println("  make status here: DATABASE_URL=" + shared.get("DATABASE_URL") + " NATS_URL=" + nats.url()
+                + " NATS_USER=" + LocalNatsUsers.OPERATOR + " NATS_PASSWORD=$(sed -n 's/^" + LocalNatsUsers.OPERATOR + "=//p' "
+                + data.resolve("cluster").resolve(LocalNatsUsers.FILE) + ") make status");
         System.out.println("  PostgreSQL: " + shared.get("DATABASE_URL"));
         urls.forEach((service, replicas) -> System.out.println("  " + service + ": " + String.join(" ", replicas)));
         System.out.println("  logs: " + logs.toAbsolutePath());

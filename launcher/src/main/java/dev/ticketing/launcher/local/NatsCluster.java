@@ -25,28 +25,50 @@ public final class NatsCluster implements NatsServers {
     private static final String NAME = "ticketing";
 
     private final List<PrivateNats> nodes;
+    private final Optional<LocalNatsUsers> users;
 
-    private NatsCluster(List<PrivateNats> nodes) {
+    private NatsCluster(List<PrivateNats> nodes, Optional<LocalNatsUsers> users) {
         this.nodes = List.copyOf(nodes);
+        this.users = users;
     }
 
     /**
      * Starts one node per entry of {@code clientPorts} (routing on the matching {@code routePorts}),
      * with their files under {@code home/n1}, {@code home/n2}..., and waits until JetStream answers.
+     * Its clients connect without credentials: the chaos suite's failover cluster.
      */
     public static NatsCluster start(Path home, List<Integer> clientPorts, List<Integer> routePorts, Duration timeout)
             throws IOException, InterruptedException {
+        return start(home, clientPorts, routePorts, timeout, Optional.empty());
+    }
+
+    /**
+     * As {@link #start}, but every node lets in only the bus's users (deploy/nats/ticketing-users.conf,
+     * written into each node's folder), with the passwords {@code users} holds: {@code make cluster}.
+     * The routes between the nodes listen on 127.0.0.1 only.
+     */
+    public static NatsCluster startWithUsers(Path home, List<Integer> clientPorts, List<Integer> routePorts,
+            Duration timeout, LocalNatsUsers users) throws IOException, InterruptedException {
+        return start(home, clientPorts, routePorts, timeout, Optional.of(users));
+    }
+
+    private static NatsCluster start(Path home, List<Integer> clientPorts, List<Integer> routePorts, Duration timeout,
+            Optional<LocalNatsUsers> users) throws IOException, InterruptedException {
         String routes = routePorts.stream().map(p -> "\"nats-route://127.0.0.1:" + p + "\"")
                 .collect(Collectors.joining(", "));
         List<PrivateNats> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < clientPorts.size(); i++) {
                 int index = i;
-                nodes.add(PrivateNats.startConfigured(home.resolve(nodeName(i)), clientPorts.get(i),
-                        store -> configuration(nodeName(index), clientPorts.get(index), routePorts.get(index), routes,
-                                store)));
+                Path nodeHome = home.resolve(nodeName(i));
+                // An include is read relative to the including file: the users' file sits beside each node's.
+                String include = users.isEmpty() ? ""
+                        : "include \"" + PrivateNats.writeUsersConfiguration(nodeHome).getFileName() + "\"\n";
+                nodes.add(PrivateNats.startConfigured(nodeHome, clientPorts.get(i),
+                        store -> include + configuration(nodeName(index), clientPorts.get(index),
+                                routePorts.get(index), routes, store), users));
             }
-            NatsCluster cluster = new NatsCluster(nodes);
+            NatsCluster cluster = new NatsCluster(nodes, users);
             cluster.awaitJetStream(timeout);
             return cluster;
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -112,11 +134,16 @@ public final class NatsCluster implements NatsServers {
         }
     }
 
-    /** A connection to whichever node answers, for tools; the caller closes it. */
+    /**
+     * A connection to whichever node answers, for tools, as the operator when the nodes have users;
+     * the caller closes it.
+     */
     @Override
     public Connection connect() throws IOException, InterruptedException {
-        return Nats.connect(new Options.Builder().servers(url().split(",")).connectionName("ticketing-tools")
-                .connectionTimeout(Duration.ofSeconds(3)).noReconnect().build());
+        Options.Builder options = new Options.Builder().servers(url().split(",")).connectionName("ticketing-tools")
+                .connectionTimeout(Duration.ofSeconds(3)).noReconnect();
+        users.ifPresent(u -> options.userInfo(LocalNatsUsers.OPERATOR, u.password(LocalNatsUsers.OPERATOR)));
+        return Nats.connect(options.build());
     }
 
     @Override

@@ -87,15 +87,16 @@ public final class PrivateNats implements NatsServers {
 
     /**
      * Starts a server whose configuration file, written to {@code home/nats.conf}, is what
-     * {@code configuration} makes of its store directory; it listens on {@code port}. Does not wait
-     * for JetStream: a cluster's node has no meta leader before a majority of its peers are up.
+     * {@code configuration} makes of its store directory; it listens on {@code port} and is given the
+     * passwords of {@code users}, when there are users, in its environment. Does not wait for
+     * JetStream: a cluster's node has no meta leader before a majority of its peers are up.
      */
-    static PrivateNats startConfigured(Path home, int port, java.util.function.Function<Path, String> configuration)
-            throws IOException, InterruptedException {
+    static PrivateNats startConfigured(Path home, int port, java.util.function.Function<Path, String> configuration,
+            Optional<LocalNatsUsers> users) throws IOException, InterruptedException {
         Files.createDirectories(home);
         Path config = home.resolve("nats.conf");
         Files.writeString(config, configuration.apply(home.resolve("store")));
-        PrivateNats nats = new PrivateNats(home, port, List.of("-c", config.toString()), Optional.empty());
+        PrivateNats nats = new PrivateNats(home, port, List.of("-c", config.toString()), users);
         nats.startServer();
         return nats;
     }
