@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
@@ -137,11 +138,17 @@ public final class ApiGateway {
         ctx.result(response.getContent());
     }
 
-    /** One request to one replica; a connection it could not make is thrown as {@link Upstream} expects. */
+    /**
+     * One request to one replica. A request that failed before its first byte was sent (no connection
+     * in time, or none at all) is thrown as {@link Upstream} expects, so that another replica takes it;
+     * once sent, a failure is final: the replica may have done the work.
+     */
     private ContentResponse exchange(Context ctx, String url, byte[] body) throws IOException, InterruptedException {
+        AtomicBoolean sent = new AtomicBoolean();
         Request request = client.newRequest(url)
                 .method(ctx.method().name())
                 .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .onRequestBegin(begun -> sent.set(true))
                 .headers(headers -> {
                     for (String header : REQUEST_HEADERS) {
                         String value = ctx.header(header);
@@ -162,22 +169,29 @@ public final class ApiGateway {
         }
         try {
             return request.send();
-        } catch (TimeoutException e) {
-            throw new AnswerTimeout(e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof ConnectException refused) {
-                throw refused;
+        } catch (TimeoutException | ExecutionException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            boolean timedOut = cause instanceof TimeoutException || cause instanceof SocketTimeoutException;
+            if (!sent.get()) {
+                throw timedOut ? notConnectedInTime(url, cause) : notConnected(url, cause);
             }
-            if (cause instanceof SocketTimeoutException && cause.getMessage() != null
-                    && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")) {
-                throw new HttpConnectTimeoutException(cause.getMessage());
-            }
-            if (cause instanceof TimeoutException timeout) {
-                throw new AnswerTimeout(timeout);
+            if (timedOut) {
+                throw new AnswerTimeout(cause);
             }
             throw cause instanceof IOException io ? io : new IOException(cause);
         }
+    }
+
+    private static HttpConnectTimeoutException notConnectedInTime(String url, Throwable cause) {
+        HttpConnectTimeoutException e = new HttpConnectTimeoutException("no connection to " + url + " in time");
+        e.initCause(cause);
+        return e;
+    }
+
+    private static ConnectException notConnected(String url, Throwable cause) {
+        ConnectException e = new ConnectException("no connection to " + url + ": " + cause);
+        e.initCause(cause);
+        return e;
     }
 
     /** The service took the request and did not answer within the gateway's timeout. */
