@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The phases with the marketplace running, in order: tickets listed, orders placed through the front end
- * and straight to the orders service, the first page of tickets, sign-in, replica lag under edits, expiry
+ * and straight to the orders service, the first page of tickets, the front end's own cost (a request auth
+ * answers from nothing, straight and through the front end), sign-in, replica lag under edits, expiry
  * timers. Each one's row goes into the table as soon as it is measured.
  */
 final class MarketplacePhases {
@@ -78,6 +79,15 @@ final class MarketplacePhases {
                 () -> TicketListPage.http(market.gateway(), settings.listConnections(), warmUp, measured));
         table.add(page, rawPage, new Target("p99 < 20 ms at 100,000 stored",
                 page.latencies().p99() < 20 && storedNow >= 100_000));
+
+        BenchMain.step("the front end's hop");
+        int hopConnections = settings.ticketConnections();
+        Measurement toAuth = meter.measure("current user, auth direct, " + hopConnections + " conns", "requests/s",
+                () -> FrontEndHop.currentUser(market.service("auth"), hopConnections, warmUp, measured));
+        table.add(toAuth, Target.NONE);
+        Measurement throughFrontEnd = meter.measure("current user, gateway, " + hopConnections + " conns",
+                "requests/s", () -> FrontEndHop.currentUser(market.gateway(), hopConnections, warmUp, measured));
+        table.add(throughFrontEnd, toAuth, Target.NONE);
 
         BenchMain.step("sign-in");
         SignIn accounts = SignIn.signUp(market.gateway(), settings.signInConnections());
