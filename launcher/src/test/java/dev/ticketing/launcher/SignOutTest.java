@@ -10,7 +10,11 @@ import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.payments.PaymentsMain;
 import dev.ticketing.testkit.HttpTestClient;
 import dev.ticketing.testkit.HttpTestClient.Response;
+import dev.ticketing.testkit.TestServices;
 import dev.ticketing.tickets.TicketsMain;
+import dev.ticketing.web.WebMain;
+import dev.ticketing.web.WebSettings;
+import io.javalin.Javalin;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,37 @@ class SignOutTest {
                 assertThat(orders.get("/api/orders", byBearer).status()).isEqualTo(401);
                 assertThat(payments.post("/api/payments", "{}", byBearer).status()).isEqualTo(401);
             });
+        }
+    }
+
+    @Test
+    void the_front_ends_pages_take_a_session_signed_out_through_the_api_for_none() {
+        try (Marketplace market = new Marketplace()) {
+            HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
+            market.start(TicketsMain.SERVICE, TicketsMain::start);
+            market.start(OrdersMain.SERVICE, OrdersMain::start);
+            Javalin web = WebMain.start(new WebSettings(0, market.url(AuthMain.SERVICE), market.url(TicketsMain.SERVICE),
+                    market.url(OrdersMain.SERVICE), market.url(OrdersMain.SERVICE), TestServices.JWT_KEY));
+            try {
+                HttpTestClient pages = new HttpTestClient(web.port());
+                String cookie = auth.post("/api/users/signup",
+                        "{\"email\":\"" + UUID.randomUUID() + "@example.com\",\"password\":\"password\"}", Map.of())
+                        .header("Set-Cookie");
+                Map<String, String> byCookie = Map.of("Cookie", cookie.substring(0, cookie.indexOf(';')));
+                Response signedIn = pages.get("/orders", byCookie);
+                assertThat(signedIn.status()).isEqualTo(200);
+                assertThat(signedIn.body()).contains("Sign Out");
+
+                assertThat(auth.post("/api/users/signout", "", byCookie).status()).isEqualTo(200);
+
+                Response after = pages.get("/orders", byCookie);
+                assertThat(after.status()).isEqualTo(303);
+                assertThat(after.header("Location")).isEqualTo("/auth/signin");
+                assertThat(after.headerValues("Set-Cookie")).anyMatch(c -> c.startsWith("session=;"));
+                assertThat(pages.get("/", byCookie).body()).contains("Sign In").doesNotContain("Sign Out");
+            } finally {
+                web.stop();
+            }
         }
     }
 }

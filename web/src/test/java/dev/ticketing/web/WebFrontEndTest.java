@@ -2,6 +2,7 @@ package dev.ticketing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
 import io.javalin.Javalin;
@@ -12,9 +13,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +33,7 @@ class WebFrontEndTest {
 
     private final List<String> seenByServices = new CopyOnWriteArrayList<>();
     private final CountDownLatch hung = new CountDownLatch(1);
+    private final Set<String> signedOut = ConcurrentHashMap.newKeySet(); // sessions the auth stub no longer knows
     private Javalin services;
     private Javalin web;
     private HttpTestClient http;
@@ -53,6 +58,14 @@ class WebFrontEndTest {
                 ctx.status(503).header("Retry-After", "1").json(Map.of("errors", List.of(Map.of("message", "Not ready"))));
             });
             config.routes.get("/api/tickets/hang", ctx -> hung.await());
+            config.routes.get("/api/users/currentuser", ctx -> {
+                String token = ctx.header("Authorization").substring("Bearer ".length());
+                Map<String, Object> body = new HashMap<>();
+                body.put("currentUser", signedOut.contains(token) ? null : Map.of("id", "u-1", "email", "a@b.co"));
+                ctx.json(body);
+            });
+            config.routes.post("/api/users/signout", ctx -> ctx.header("Set-Cookie",
+                    "session=; Path=/; Max-Age=0; HttpOnly").json(Map.of()));
             config.routes.get("/ready", ctx -> ctx.result("the service's own"));
             config.routes.post("/api/users/signup", ctx -> {
                 seenByServices.add(ctx.method() + " " + ctx.path() + " " + ctx.header("Cookie") + " " + ctx.body());
@@ -200,6 +213,39 @@ class WebFrontEndTest {
         assertThat(seenByServices).isEmpty();
         Response accepted = http.post("/auth/signup", "email=a%40b.co&password=secret&_csrf=" + token, formPost);
         assertThat(accepted.status()).isEqualTo(303);
+    }
+
+    @Test
+    void a_session_signed_out_elsewhere_is_signed_out_on_the_pages_too_and_its_cookie_cleared() {
+        String token = new SessionTokens(JWT_KEY).issue("u-1", "a@b.co");
+        Map<String, String> cookie = Map.of("Cookie", "session=" + token);
+        Response before = http.get("/orders", cookie);
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.body()).contains("Sign Out");
+
+        signedOut.add(token);
+
+        Response after = http.get("/orders", cookie);
+        assertThat(after.status()).isEqualTo(303);
+        assertThat(after.header("Location")).isEqualTo("/auth/signin");
+        assertThat(after.headerValues("Set-Cookie")).anyMatch(c -> c.startsWith("session=;") && c.contains("Max-Age=0"));
+        assertThat(http.get("/", cookie).body()).contains("Sign In").doesNotContain("Sign Out");
+    }
+
+    @Test
+    void a_signed_in_visitor_stays_signed_in_on_the_pages_when_auth_does_not_answer() {
+        String url = "http://localhost:" + services.port();
+        Javalin alone = WebMain.start(new WebSettings(0, "http://127.0.0.1:" + closedPort(), url, url, url, JWT_KEY,
+                Duration.ofSeconds(1), Duration.ofMillis(500)));
+        try {
+            String token = new SessionTokens(JWT_KEY).issue("u-1", "a@b.co");
+            Response orders = new HttpTestClient(alone.port()).get("/orders", Map.of("Cookie", "session=" + token));
+
+            assertThat(orders.status()).isEqualTo(200);
+            assertThat(orders.body()).contains("Sign Out");
+        } finally {
+            alone.stop();
+        }
     }
 
     @Test

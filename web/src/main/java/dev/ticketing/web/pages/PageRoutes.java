@@ -1,9 +1,11 @@
 package dev.ticketing.web.pages;
 
+import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
 import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Backend;
+import dev.ticketing.web.backend.Backend.ServiceUnavailable;
 import dev.ticketing.web.backend.Upstream;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -16,9 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The pages: each calls the services' APIs with the visitor's session and renders a template. */
 public final class PageRoutes {
+    private static final String VISITOR = PageRoutes.class.getName() + ".visitor";
+
     private final Backend backend;
     private final Upstream auth;
     private final Upstream tickets;
@@ -173,11 +178,42 @@ public final class PageRoutes {
     }
 
     /** Runs {@code page} for a signed-in visitor; sends anyone else to the sign-in page. */
-    private static void whenSignedIn(Context ctx, Runnable page) {
-        if (Sessions.currentUser(ctx).isEmpty()) {
+    private void whenSignedIn(Context ctx, Runnable page) {
+        if (visitor(ctx).isEmpty()) {
             ctx.redirect("/auth/signin", HttpStatus.SEE_OTHER);
         } else {
             page.run();
+        }
+    }
+
+    /**
+     * The signed-in visitor as auth knows them now. The token's signature is checked here, but only auth
+     * follows sign-outs ({@code session.revoked}): a session it no longer knows is none, and its cookie is
+     * cleared (auth's sign-out answers with the clearing cookie). When auth does not answer, the token's
+     * own check stands: every API call the page makes is checked by its service anyway.
+     */
+    private Optional<SessionUser> visitor(Context ctx) {
+        Optional<SessionUser> known = ctx.attribute(VISITOR);
+        if (known != null) {
+            return known;
+        }
+        known = Sessions.currentUser(ctx);
+        String session = session(ctx);
+        if (known.isPresent() && session != null && signedOutElsewhere(session)) {
+            known = Optional.empty();
+            backend.post(auth, "/api/users/signout", Map.of(), session).setCookies()
+                    .forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+        }
+        ctx.attribute(VISITOR, known);
+        return known;
+    }
+
+    private boolean signedOutElsewhere(String session) {
+        try {
+            Reply reply = backend.get(auth, "/api/users/currentuser", session);
+            return reply.status() == 200 && reply.json() != null && reply.json().path("currentUser").isNull();
+        } catch (ServiceUnavailable e) {
+            return false;
         }
     }
 
@@ -189,8 +225,8 @@ public final class PageRoutes {
         ctx.html(output.toString());
     }
 
-    private static Page page(Context ctx, String title) {
-        return new Page(title, Sessions.currentUser(ctx).orElse(null), CsrfTokens.of(ctx));
+    private Page page(Context ctx, String title) {
+        return new Page(title, visitor(ctx).orElse(null), CsrfTokens.of(ctx));
     }
 
     private static String session(Context ctx) {
