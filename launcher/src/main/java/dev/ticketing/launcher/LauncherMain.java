@@ -15,9 +15,14 @@ import dev.ticketing.web.WebSettings;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -53,9 +58,13 @@ public final class LauncherMain {
             Infrastructure infrastructure = Infrastructure.start(localEnvironment(data), data);
             // One hook, so the order holds: the services stop first (requests drained, handlers
             // finished, outbox flushed), and only then the infrastructure they use.
-            List<AutoCloseable> services = new ArrayList<>();
+            List<AutoCloseable> services = Collections.synchronizedList(new ArrayList<>());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                services.reversed().forEach(LauncherMain::closeQuietly);
+                List<AutoCloseable> started;
+                synchronized (services) { // the services start side by side: a Ctrl-C may come meanwhile
+                    started = new ArrayList<>(services);
+                }
+                started.reversed().forEach(LauncherMain::closeQuietly);
                 infrastructure.close();
             }, "shutdown"));
             if (args.length == 0) {
@@ -116,14 +125,15 @@ public final class LauncherMain {
         service.start().apply(runtime);
     }
 
-    private static void runAll(Infrastructure infrastructure, List<AutoCloseable> services) {
+    private static void runAll(Infrastructure infrastructure, List<AutoCloseable> services)
+            throws InterruptedException {
         Map<String, String> shared = new HashMap<>(infrastructure.environment());
         String webPort = shared.getOrDefault("PORT", Integer.toString(WebMain.DEFAULT_PORT));
         shared.remove("PORT");
         shared.remove("DB_SCHEMA");
         String host = ServiceConfig.from(new Env(shared), "web", WebMain.DEFAULT_PORT).natsClientId();
         Map<String, String> webEnv = new HashMap<>(shared);
-        ServiceConfig first = null;
+        List<ServiceConfig> configs = new ArrayList<>();
         for (Service service : SERVICES) {
             // Five connections from one process: name each after its service so the server tells them apart.
             Map<String, String> env = new HashMap<>(shared);
@@ -132,18 +142,55 @@ public final class LauncherMain {
             int port = new Env(shared).port(service.name().toUpperCase() + "_PORT", service.port());
             env.put("PORT", Integer.toString(port));
             webEnv.putIfAbsent(service.name().toUpperCase() + "_URL", "http://localhost:" + port);
-            ServiceConfig config = ServiceConfig.from(environmentOf(service.name(), env, infrastructure),
-                    service.name(), service.port());
-            first = first == null ? config : first;
-            ServiceRuntime runtime = ServiceRuntime.open(config);
-            services.add(runtime);
-            service.start().apply(runtime);
+            configs.add(ServiceConfig.from(environmentOf(service.name(), env, infrastructure), service.name(),
+                    service.port()));
         }
+        startSideBySide(configs, services);
         webEnv.put("PORT", webPort);
-        Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), first.jwtKey()));
+        Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), configs.getFirst().jwtKey()));
         services.add(app::stop); // stopped first: the front end stops taking requests before the services
         System.out.printf("%nTicketing is running on http://localhost:%d%n", app.port());
         infrastructure.description().forEach(line -> System.out.println("  " + line));
         System.out.println("Press Ctrl-C to stop.");
+    }
+
+    /**
+     * Starts the five services at once, one thread each: most of a start is waiting for PostgreSQL
+     * (migrations, pools) and NATS (streams, consumers), and these waits overlap. Each runtime is added
+     * to {@code services} (a synchronized list) as soon as it is open, so that a stop meanwhile closes
+     * it; the first failure is thrown once every start has ended.
+     */
+    private static void startSideBySide(List<ServiceConfig> configs, List<AutoCloseable> services)
+            throws InterruptedException {
+        ExecutorService starts = Executors.newFixedThreadPool(configs.size(), Thread.ofPlatform().name("start-", 1)
+                .factory());
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (int i = 0; i < configs.size(); i++) {
+                Service service = SERVICES.get(i);
+                ServiceConfig config = configs.get(i);
+                started.add(starts.submit(() -> {
+                    ServiceRuntime runtime = ServiceRuntime.open(config);
+                    services.add(runtime);
+                    service.start().apply(runtime);
+                    return null;
+                }));
+            }
+            RuntimeException failure = null;
+            for (Future<?> start : started) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            starts.shutdownNow();
+        }
     }
 }
