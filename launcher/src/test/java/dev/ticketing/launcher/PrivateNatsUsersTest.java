@@ -2,6 +2,7 @@ package dev.ticketing.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.ticketing.launcher.local.NatsUserConnections.PAYMENT;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.auth.AuthMain;
@@ -9,6 +10,7 @@ import dev.ticketing.expiration.ExpirationMain;
 import dev.ticketing.launcher.local.Folders;
 import dev.ticketing.launcher.local.FreePort;
 import dev.ticketing.launcher.local.LocalNatsUsers;
+import dev.ticketing.launcher.local.NatsUserConnections;
 import dev.ticketing.launcher.local.PrivateNats;
 import dev.ticketing.orders.OrdersMain;
 import dev.ticketing.payments.PaymentsMain;
@@ -23,12 +25,8 @@ import dev.ticketing.testkit.TestServices;
 import dev.ticketing.tickets.TicketsMain;
 import io.javalin.Javalin;
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,9 +46,6 @@ import org.junit.jupiter.api.Test;
  * runs on it.
  */
 class PrivateNatsUsersTest {
-    private static final byte[] PAYMENT = "{\"id\":\"p\",\"orderId\":\"o\",\"stripeId\":\"ch\"}"
-            .getBytes(StandardCharsets.UTF_8);
-
     private Path data;
     private LocalNatsUsers users;
     private PrivateNats nats;
@@ -140,17 +135,6 @@ class PrivateNatsUsersTest {
 
     /** As {@code user} with the launcher's password for it, or without credentials when {@code user} is null. */
     private Connection connect(String url, String user, List<String> errors) throws Exception {
-        Options.Builder options = Options.builder().server(url).maxReconnects(0)
-                .connectionTimeout(Duration.ofSeconds(3))
-                .errorListener(new ErrorListener() {
-                    @Override
-                    public void errorOccurred(Connection conn, String error) {
-                        errors.add(error);
-                    }
-                });
-        if (user != null) {
-            options.userInfo(user, users.password(user));
-        }
-        return Nats.connect(options.build());
+        return NatsUserConnections.connect(url, user, user == null ? null : users.password(user), errors);
     }
 }

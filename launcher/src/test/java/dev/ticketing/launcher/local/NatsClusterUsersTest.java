@@ -2,16 +2,14 @@ package dev.ticketing.launcher.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.ticketing.launcher.local.NatsUserConnections.PAYMENT;
+import static dev.ticketing.launcher.local.NatsUserConnections.connect;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * permissions, on every node, and a stream with three replicas works for them as it does anonymously.
  */
 class NatsClusterUsersTest {
-    private static final byte[] PAYMENT = "{\"id\":\"p\",\"orderId\":\"o\",\"stripeId\":\"ch\"}"
-            .getBytes(StandardCharsets.UTF_8);
-
     private Path data;
     private LocalNatsUsers users;
     private NatsCluster cluster;
@@ -81,21 +76,5 @@ class NatsClusterUsersTest {
             assertThat(stream.getConfiguration().getReplicas()).isEqualTo(3);
             assertThat(stream.getClusterInfo().getReplicas()).hasSize(2);
         }
-    }
-
-    /** As {@code user} with {@code password}, or without credentials when {@code user} is null. */
-    private static Connection connect(String url, String user, String password, List<String> errors) throws Exception {
-        Options.Builder options = Options.builder().server(url).maxReconnects(0).noReconnect().ignoreDiscoveredServers()
-                .connectionTimeout(Duration.ofSeconds(3))
-                .errorListener(new ErrorListener() {
-                    @Override
-                    public void errorOccurred(Connection conn, String error) {
-                        errors.add(error);
-                    }
-                });
-        if (user != null) {
-            options.userInfo(user, password);
-        }
-        return Nats.connect(options.build());
     }
 }
