@@ -12,7 +12,8 @@ final class FrontEndHop {
     private FrontEndHop() {
     }
 
-    static Meter.Done currentUser(String baseUrl, int connections, Duration warmUp, Duration measured) throws Exception {
+    static Meter.Done currentUser(String baseUrl, int connections, Duration warmUp, Duration measured)
+            throws Exception {
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured,
                 () -> Api.get(baseUrl + "/api/users/currentuser"), (response, answeredAt) -> {
                 });

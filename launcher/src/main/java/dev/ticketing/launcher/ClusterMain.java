@@ -114,8 +114,9 @@ public final class ClusterMain {
         System.out.printf("%nTicketing (scaled out) is running on http://localhost:%d%n", webPort);
         System.out.println("  NATS: a JetStream cluster of 3, " + nats.url() + ", streams with 3 replicas; a user per"
                 + " service, passwords in " + data.resolve("cluster").resolve(LocalNatsUsers.FILE));
+        String operator = LocalNatsUsers.OPERATOR;
         System.out.println("  make status here: DATABASE_URL=" + shared.get("DATABASE_URL") + " NATS_URL=" + nats.url()
-                + " NATS_USER=" + LocalNatsUsers.OPERATOR + " NATS_PASSWORD=$(sed -n 's/^" + LocalNatsUsers.OPERATOR + "=//p' "
+                + " NATS_USER=" + operator + " NATS_PASSWORD=$(sed -n 's/^" + operator + "=//p' "
                 + data.resolve("cluster").resolve(LocalNatsUsers.FILE) + ") make status");
         System.out.println("  PostgreSQL: " + shared.get("DATABASE_URL"));
         urls.forEach((service, replicas) -> System.out.println("  " + service + ": " + String.join(" ", replicas)));

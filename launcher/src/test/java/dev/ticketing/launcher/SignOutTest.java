@@ -60,8 +60,9 @@ class SignOutTest {
             HttpTestClient auth = market.start(AuthMain.SERVICE, r -> AuthMain.start(r, new AuthSettings(false, 4)));
             market.start(TicketsMain.SERVICE, TicketsMain::start);
             market.start(OrdersMain.SERVICE, OrdersMain::start);
-            Javalin web = WebMain.start(new WebSettings(0, market.url(AuthMain.SERVICE), market.url(TicketsMain.SERVICE),
-                    market.url(OrdersMain.SERVICE), market.url(OrdersMain.SERVICE), TestServices.JWT_KEY));
+            Javalin web = WebMain.start(new WebSettings(0, market.url(AuthMain.SERVICE),
+                    market.url(TicketsMain.SERVICE), market.url(OrdersMain.SERVICE), market.url(OrdersMain.SERVICE),
+                    TestServices.JWT_KEY));
             try {
                 HttpTestClient pages = new HttpTestClient(web.port());
                 String cookie = auth.post("/api/users/signup",

@@ -228,7 +228,8 @@ class WebFrontEndTest {
         Response after = http.get("/orders", cookie);
         assertThat(after.status()).isEqualTo(303);
         assertThat(after.header("Location")).isEqualTo("/auth/signin");
-        assertThat(after.headerValues("Set-Cookie")).anyMatch(c -> c.startsWith("session=;") && c.contains("Max-Age=0"));
+        assertThat(after.headerValues("Set-Cookie"))
+                .anyMatch(header -> header.startsWith("session=;") && header.contains("Max-Age=0"));
         assertThat(http.get("/", cookie).body()).contains("Sign In").doesNotContain("Sign Out");
     }
 

@@ -201,8 +201,12 @@ public final class PageRoutes {
         String session = session(ctx);
         if (known.isPresent() && session != null && signedOutElsewhere(session)) {
             known = Optional.empty();
-            backend.post(auth, "/api/users/signout", Map.of(), session).setCookies()
-                    .forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+            try {
+                backend.post(auth, "/api/users/signout", Map.of(), session).setCookies()
+                        .forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+            } catch (ServiceUnavailable e) {
+                // The cookie stays for now; the next page asks auth again.
+            }
         }
         ctx.attribute(VISITOR, known);
         return known;
