@@ -118,6 +118,9 @@ public final class EventListener<E extends Event> implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                if (stopping) {
+                    return; // closed while asking the server (jnats hands the interrupt on inside an IOException)
+                }
                 if (failing == null) {
                     log.warn("Cannot listen to {} as {} yet, will keep trying: {}", subject, durable, e.toString());
                 }
