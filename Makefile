@@ -21,7 +21,8 @@ export RUN_JVM_OPTS
 CLASSPATH_FILE := launcher/target/classpath.txt
 # The launcher as a jar, not target/classes: a JDK AOT cache takes no class path directory.
 LAUNCHER_CP = launcher/target/launcher.jar:$$(cat $(CLASSPATH_FILE))
-# JDK 25+: make run writes a JDK AOT cache on its first run after a build and starts from it afterwards.
+# JDK 25+: make run and make run-service start from a JDK AOT cache, written after each build by a training run
+# (scripts/train-aot); where that could not run, by make run's first run (scripts/aot-options).
 # (The JVM that writes it repeats the class path in one long stderr line, left out of make run's output.)
 AOT_CACHE_FILE := target/ticketing.aot
 SERVICE ?=
@@ -31,6 +32,7 @@ PORT ?=
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
+	@JAVA_MAJOR=$(JAVA_MAJOR) scripts/train-aot $(JAVA) $(AOT_CACHE_FILE) "$(LAUNCHER_CP)"
 	@$(JAVA) $(RUN_JVM_OPTS) $$(JAVA_MAJOR=$(JAVA_MAJOR) scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) train) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain \
 		2> >(trap '' INT; grep -v --line-buffered '^Picked up JAVA_TOOL_OPTIONS' >&2)
 
@@ -46,6 +48,7 @@ package: build
 ## run-service SERVICE=<name> PORT=<port>: start one more replica of one service (several at once are fine)
 run-service: build
 	@if [ -z "$(SERVICE)" ]; then echo "usage: make run-service SERVICE=<auth|tickets|orders|expiration|payments|web> PORT=<port>"; exit 2; fi
+	@JAVA_MAJOR=$(JAVA_MAJOR) scripts/train-aot $(JAVA) $(AOT_CACHE_FILE) "$(LAUNCHER_CP)"
 	@PORT=$(PORT) $(JAVA) $(RUN_JVM_OPTS) $$(JAVA_MAJOR=$(JAVA_MAJOR) scripts/aot-options $(JAVA) $(AOT_CACHE_FILE) use) -cp "$(LAUNCHER_CP)" dev.ticketing.launcher.LauncherMain $(SERVICE)
 
 ## cluster: a 3-node NATS JetStream cluster, two replicas of every service (their jars) and web on :8080 over them

@@ -118,6 +118,11 @@ final class Infrastructure implements AutoCloseable {
         return description;
     }
 
+    /** The same servers with another environment to run the services with; closing it stops nothing. */
+    Infrastructure withEnvironment(Map<String, String> other) {
+        return new Infrastructure(Map.copyOf(other), description, List.of(), natsUsers);
+    }
+
     /** The users of the NATS on 127.0.0.1:4222 when this folder's {@code make run} made them; empty otherwise. */
     Optional<LocalNatsUsers> natsUsers() {
         return natsUsers;

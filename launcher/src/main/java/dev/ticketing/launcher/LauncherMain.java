@@ -30,7 +30,8 @@ import java.util.function.Function;
  * schema, consumers and port: 3001..3005, or {@code AUTH_PORT} ... {@code PAYMENTS_PORT}) and the web
  * front end on {@code PORT} (default 8080), in one process, talking to each other only through NATS
  * and HTTP. With a service name: that service alone, on {@code PORT}, as one more replica. With
- * {@code dead-letters [replay <seq>]}: the dead-letter stream.
+ * {@code dead-letters [replay <seq>]}: the dead-letter stream. With {@code status}: {@code make status}. With
+ * {@code train-aot}: the training run of the JDK AOT cache ({@link AotTraining}).
  */
 public final class LauncherMain {
     private record Service(String name, int port, Function<ServiceRuntime, Javalin> start) {
@@ -53,6 +54,9 @@ public final class LauncherMain {
             }
             if (args.length > 0 && args[0].equals("status")) {
                 System.exit(StatusCommand.run(System.getenv(), System.out));
+            }
+            if (args.length > 0 && args[0].equals("train-aot")) {
+                System.exit(AotTraining.run(System.getenv(), Path.of(".data"), System.out));
             }
             Path data = Path.of(".data");
             Infrastructure infrastructure = Infrastructure.start(localEnvironment(data), data);
@@ -91,7 +95,7 @@ public final class LauncherMain {
         return env;
     }
 
-    private static void closeQuietly(AutoCloseable service) {
+    static void closeQuietly(AutoCloseable service) {
         try {
             service.close();
         } catch (Exception e) {
@@ -125,7 +129,7 @@ public final class LauncherMain {
         service.start().apply(runtime);
     }
 
-    private static void runAll(Infrastructure infrastructure, List<AutoCloseable> services)
+    static void runAll(Infrastructure infrastructure, List<AutoCloseable> services)
             throws InterruptedException {
         Map<String, String> shared = new HashMap<>(infrastructure.environment());
         String webPort = shared.getOrDefault("PORT", Integer.toString(WebMain.DEFAULT_PORT));

@@ -1,5 +1,8 @@
 package dev.ticketing.launcher;
 
+import static dev.ticketing.launcher.AotScriptFolder.JAVA;
+import static dev.ticketing.launcher.AotScriptFolder.SCRIPTS;
+import static dev.ticketing.launcher.AotScriptFolder.SUPPORTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,7 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * are ones this JDK takes (the cache is written, then opened). On a JDK older than 25 it prints nothing.
  */
 class AotOptionsScriptTest {
-    private static final Path SCRIPT = Path.of("..", "scripts", "aot-options").toAbsolutePath().normalize();
-    private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
-    private static final boolean SUPPORTED = Runtime.version().feature() >= 25;
-
-    @TempDir
-    Path folder;
-    private Path cache;
-    private Path stamp;
+    private static final Path SCRIPT = SCRIPTS.resolve("aot-options");
+    private AotScriptFolder build;
 
     @BeforeEach
-    void aBuild() throws IOException {
-        cache = folder.resolve("ticketing.aot");
-        stamp = Files.createFile(folder.resolve(".built"));
-        Files.setLastModifiedTime(stamp, FileTime.from(Instant.now().minusSeconds(60)));
+    void aBuild(@TempDir Path folder) throws IOException {
+        build = new AotScriptFolder(folder);
     }
 
     @Test
@@ -44,25 +39,25 @@ class AotOptionsScriptTest {
             assertThat(training).isEmpty();
             return;
         }
-        assertThat(training).contains("-XX:AOTCacheOutput=" + cache);
+        assertThat(training).contains("-XX:AOTCacheOutput=" + build.cache);
         assertThat(java(training)).contains("AOTCache creation is complete");
-        assertThat(cache).exists();
+        assertThat(build.cache).exists();
 
-        assertThat(options("train")).isEqualTo("-XX:AOTCache=" + cache);
-        assertThat(options("use")).isEqualTo("-XX:AOTCache=" + cache);
-        assertThat(java(options("use") + " -Xlog:aot")).contains("Opened AOT cache " + cache);
+        assertThat(options("train")).isEqualTo("-XX:AOTCache=" + build.cache);
+        assertThat(options("use")).isEqualTo("-XX:AOTCache=" + build.cache);
+        assertThat(java(options("use") + " -Xlog:aot")).contains("Opened AOT cache " + build.cache);
     }
 
     @Test
     void a_cache_older_than_the_last_build_is_written_again_and_not_used() throws Exception {
-        Files.writeString(cache, "a cache of the jars before the build");
-        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(120)));
+        Files.writeString(build.cache, "a cache of the jars before the build");
+        Files.setLastModifiedTime(build.cache, FileTime.from(Instant.now().minusSeconds(120)));
 
         assertThat(options("use")).isEmpty();
         String training = options("train");
         if (SUPPORTED) {
-            assertThat(training).contains("-XX:AOTCacheOutput=" + cache);
-            assertThat(cache).as("removed, so that no run starts from it").doesNotExist();
+            assertThat(training).contains("-XX:AOTCacheOutput=" + build.cache);
+            assertThat(build.cache).as("removed, so that no run starts from it").doesNotExist();
         } else {
             assertThat(training).isEmpty();
         }
@@ -70,7 +65,7 @@ class AotOptionsScriptTest {
 
     @Test
     void takes_the_java_version_the_caller_gives_without_starting_java() throws Exception {
-        List<String> command = List.of(SCRIPT.toString(), "/nonexistent/java", cache.toString(), "train");
+        List<String> command = List.of(SCRIPT.toString(), "/nonexistent/java", build.cache.toString(), "train");
 
         assertThat(run(command, "on", "25")).isEqualTo(trainingOptions());
         assertThat(run(command, "on", "21")).isEmpty();
@@ -78,11 +73,11 @@ class AotOptionsScriptTest {
 
     @Test
     void prints_nothing_when_told_off() throws Exception {
-        assertThat(run(List.of(SCRIPT.toString(), JAVA, cache.toString(), "train"), "off")).isEmpty();
+        assertThat(run(List.of(SCRIPT.toString(), JAVA, build.cache.toString(), "train"), "off")).isEmpty();
     }
 
     private String options(String mode) throws Exception {
-        return run(List.of(SCRIPT.toString(), JAVA, cache.toString(), mode), "on");
+        return build.aotOptions(mode);
     }
 
     /** Runs this JDK with {@code options}, as far as {@code -version}; its output. */
@@ -94,7 +89,7 @@ class AotOptionsScriptTest {
     }
 
     private String trainingOptions() {
-        return "-XX:AOTCacheOutput=" + cache + " -Xlog:aot*=off -Xlog:aot*=warning:file=" + cache + ".log::filecount=0";
+        return "-XX:AOTCacheOutput=" + build.cache + " -Xlog:aot*=off -Xlog:aot*=warning:file=" + build.cache + ".log::filecount=0";
     }
 
     private String run(List<String> command, String aotCache) throws Exception {
@@ -102,18 +97,7 @@ class AotOptionsScriptTest {
     }
 
     private String run(List<String> command, String aotCache, String javaMajor) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("JAVA_MAJOR");
-        if (javaMajor != null) {
-            builder.environment().put("JAVA_MAJOR", javaMajor);
-        }
-        builder.environment().put("BUILD_STAMP", stamp.toString());
-        builder.environment().put("AOT_CACHE", aotCache);
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes()).trim();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
+        return build.run(command, javaMajor == null ? Map.of("AOT_CACHE", aotCache)
+                : Map.of("AOT_CACHE", aotCache, "JAVA_MAJOR", javaMajor));
     }
 }
