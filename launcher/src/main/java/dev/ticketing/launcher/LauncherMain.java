@@ -79,6 +79,11 @@ public final class LauncherMain {
         } catch (ConfigException | Infrastructure.InfrastructureMissing e) {
             System.err.println("Cannot start: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // A service that could not start (its port taken, its database refusing): the others, already
+            // running, would keep the JVM up with nothing said but a stack trace. The hook stops them.
+            System.err.println("Cannot start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            System.exit(1);
         }
     }
 

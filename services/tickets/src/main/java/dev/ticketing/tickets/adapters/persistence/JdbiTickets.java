@@ -16,15 +16,18 @@ import java.util.UUID;
 import dev.ticketing.platform.db.Keyset;
 import dev.ticketing.platform.paging.Page;
 import dev.ticketing.platform.paging.PageRequest;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
-/** Tickets in the {@code tickets} table, always read and written inside the caller's transaction. */
+/**
+ * Tickets in the {@code tickets} table, always read and written inside the caller's transaction. The statements
+ * of every ticket listed and every order's reservation run as plain JDBC ({@code PlainSql}), where JDBI's own
+ * work (binding, configuration lookups) showed in JFR; the page of tickets stays on JDBI ({@code Keyset}).
+ */
 public final class JdbiTickets implements Tickets {
     private static final String COLUMNS = "id, title, price, user_id, version, order_id";
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE =
+            "UPDATE tickets SET title = ?, price = ?, order_id = ?, version = ? WHERE id = ? AND version = ?";
 
-    /** Plain JDBC ({@code PlainSql}): the statement of every ticket listed, where JDBI's binding showed in JFR. */
     @Override
     public void insert(UnitOfWork unit, Ticket ticket) {
         PlainSql.update(handleOf(unit), INSERT, statement -> {
@@ -39,17 +42,16 @@ public final class JdbiTickets implements Tickets {
 
     @Override
     public Optional<Ticket> find(UnitOfWork unit, String id) {
-        Handle tx = handleOf(unit);
-        return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id")
-                .bind("id", uuid).map(JdbiTickets::ticket).findOne());
+        return Ids.parse(id).flatMap(uuid -> PlainSql.first(handleOf(unit), "SELECT " + COLUMNS + " FROM tickets WHERE id = ?",
+                statement -> statement.setObject(1, uuid), JdbiTickets::ticket));
     }
 
     /** The ticket, locked until the transaction ends, so that changes to one ticket queue up. */
     @Override
     public Optional<Ticket> findForUpdate(UnitOfWork unit, String id) {
-        Handle tx = handleOf(unit);
-        return Ids.parse(id).flatMap(uuid -> tx.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id FOR UPDATE")
-                .bind("id", uuid).map(JdbiTickets::ticket).findOne());
+        return Ids.parse(id).flatMap(uuid -> PlainSql.first(handleOf(unit),
+                "SELECT " + COLUMNS + " FROM tickets WHERE id = ? FOR UPDATE",
+                statement -> statement.setObject(1, uuid), JdbiTickets::ticket));
     }
 
     /**
@@ -58,43 +60,37 @@ public final class JdbiTickets implements Tickets {
      */
     @Override
     public boolean update(UnitOfWork unit, Ticket next) {
-        Handle tx = handleOf(unit);
-        return tx.createUpdate("""
-                        UPDATE tickets SET title = :title, price = :price, order_id = :orderId, version = :version
-                        WHERE id = :id AND version = :previous""")
-                .bind("id", UUID.fromString(next.id()))
-                .bind("title", next.title())
-                .bind("price", next.price())
-                .bind("orderId", next.orderId())
-                .bind("version", next.version())
-                .bind("previous", next.version() - 1)
-                .execute() == 1;
+        return PlainSql.update(handleOf(unit), UPDATE, statement -> {
+            statement.setString(1, next.title());
+            statement.setBigDecimal(2, next.price());
+            statement.setString(3, next.orderId());
+            statement.setLong(4, next.version());
+            statement.setObject(5, UUID.fromString(next.id()));
+            statement.setLong(6, next.version() - 1);
+        }) == 1;
     }
 
     /** A page of the tickets that are not reserved, newest first. */
     @Override
     public Page<Ticket> available(UnitOfWork unit, PageRequest request) {
         return Keyset.page(handleOf(unit), "SELECT " + COLUMNS + ", created_at AS page_created_at, id AS page_id"
-                + " FROM tickets WHERE order_id IS NULL", "", request, JdbiTickets::ticket, query -> { });
+                + " FROM tickets WHERE order_id IS NULL", "", request, (row, context) -> ticket(row), query -> { });
     }
 
     /** Records that {@code orderId} was cancelled; true the first time. */
     @Override
     public boolean recordCancellation(UnitOfWork unit, String orderId) {
-        Handle tx = handleOf(unit);
-        return tx.createUpdate("INSERT INTO cancelled_orders (order_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .bind("id", orderId).execute() == 1;
+        return PlainSql.update(handleOf(unit), "INSERT INTO cancelled_orders (order_id) VALUES (?) ON CONFLICT DO NOTHING",
+                statement -> statement.setString(1, orderId)) == 1;
     }
 
     @Override
     public boolean isCancelled(UnitOfWork unit, String orderId) {
-        Handle tx = handleOf(unit);
-        return tx.createQuery("SELECT count(*) FROM cancelled_orders WHERE order_id = :id")
-                .bind("id", orderId).mapTo(Integer.class).one() > 0;
+        return PlainSql.first(handleOf(unit), "SELECT 1 FROM cancelled_orders WHERE order_id = ?",
+                statement -> statement.setString(1, orderId), row -> true).isPresent();
     }
 
-
-    private static Ticket ticket(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static Ticket ticket(ResultSet rs) throws SQLException {
         return new Ticket(rs.getString("id"), rs.getString("title"), Money.plain(rs.getBigDecimal("price")),
                 rs.getString("user_id"), rs.getLong("version"), rs.getString("order_id"));
     }
