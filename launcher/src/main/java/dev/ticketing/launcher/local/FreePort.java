@@ -1,5 +1,6 @@
 package dev.ticketing.launcher.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -50,8 +51,10 @@ public final class FreePort {
 
     /** The first port of the kernel's ephemeral range (Linux); 0 where it cannot be read. */
     static int ephemeralRangeStart() {
-        try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        // Read as a line: Files.readString trusts the size procfs reports and returned "3" of "32768 60999".
+        try (BufferedReader range = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            String line = range.readLine();
+            return line == null ? 0 : Integer.parseInt(line.trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
