@@ -8,6 +8,7 @@ import dev.ticketing.payments.PaymentsMain;
 import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.ServiceConfig;
+import dev.ticketing.platform.http.InProcessHttp;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.tickets.TicketsMain;
 import dev.ticketing.web.WebMain;
@@ -24,12 +25,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.eclipse.jetty.io.Transport;
 
 /**
  * Runs the marketplace on one machine. Without arguments: all five services (each with its own
  * schema, consumers and port: 3001..3005, or {@code AUTH_PORT} ... {@code PAYMENTS_PORT}) and the web
  * front end on {@code PORT} (default 8080), in one process, talking to each other only through NATS
- * and HTTP. With a service name: that service alone, on {@code PORT}, as one more replica. With
+ * and HTTP (from the front end to the services in memory: {@code InProcessHttp}). With a service name: that service alone, on {@code PORT}, as one more replica. With
  * {@code dead-letters [replay <seq>]}: the dead-letter stream. With {@code status}: {@code make status}. With
  * {@code train-aot}: the training run of the JDK AOT cache ({@link AotTraining}).
  */
@@ -154,9 +156,12 @@ public final class LauncherMain {
             configs.add(ServiceConfig.from(environmentOf(service.name(), env, infrastructure), service.name(),
                     service.port()));
         }
-        startSideBySide(configs, services);
+        List<Javalin> apps = startSideBySide(configs, services);
+        // The front end reaches the services of this process in memory, not through the kernel's loopback.
+        Map<String, Transport> inProcess = new HashMap<>();
+        apps.forEach(service -> inProcess.put("http://localhost:" + service.port(), InProcessHttp.open(service)));
         webEnv.put("PORT", webPort);
-        Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), configs.getFirst().jwtKey()));
+        Javalin app = WebMain.start(WebSettings.from(new Env(webEnv), configs.getFirst().jwtKey()), inProcess);
         services.add(app::stop); // stopped first: the front end stops taking requests before the services
         System.out.printf("%nTicketing is running on http://localhost:%d%n", app.port());
         infrastructure.description().forEach(line -> System.out.println("  " + line));
@@ -168,27 +173,29 @@ public final class LauncherMain {
      * (migrations, pools) and NATS (streams, consumers), and these waits overlap. Each runtime is added
      * to {@code services} (a synchronized list) as soon as it is open, so that a stop meanwhile closes
      * it; the first failure is thrown once every start has ended.
+     *
+     * @return the services' apps, in the order of {@code configs}
      */
-    private static void startSideBySide(List<ServiceConfig> configs, List<AutoCloseable> services)
+    private static List<Javalin> startSideBySide(List<ServiceConfig> configs, List<AutoCloseable> services)
             throws InterruptedException {
         ExecutorService starts = Executors.newFixedThreadPool(configs.size(), Thread.ofPlatform().name("start-", 1)
                 .factory());
         try {
-            List<Future<?>> started = new ArrayList<>();
+            List<Future<Javalin>> started = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 Service service = SERVICES.get(i);
                 ServiceConfig config = configs.get(i);
                 started.add(starts.submit(() -> {
                     ServiceRuntime runtime = ServiceRuntime.open(config);
                     services.add(runtime);
-                    service.start().apply(runtime);
-                    return null;
+                    return service.start().apply(runtime);
                 }));
             }
             RuntimeException failure = null;
-            for (Future<?> start : started) {
+            List<Javalin> apps = new ArrayList<>();
+            for (Future<Javalin> start : started) {
                 try {
-                    start.get();
+                    apps.add(start.get());
                 } catch (ExecutionException e) {
                     if (failure == null) {
                         failure = e.getCause() instanceof RuntimeException r ? r
@@ -199,6 +206,7 @@ public final class LauncherMain {
             if (failure != null) {
                 throw failure;
             }
+            return apps;
         } finally {
             starts.shutdownNow();
         }

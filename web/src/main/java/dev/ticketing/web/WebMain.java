@@ -16,6 +16,8 @@ import dev.ticketing.web.pages.PageRoutes;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
+import java.util.Map;
+import org.eclipse.jetty.io.Transport;
 
 /**
  * The web front end: server-rendered pages that call the services' HTTP APIs with the visitor's
@@ -28,7 +30,12 @@ public final class WebMain {
     }
 
     public static Javalin start(WebSettings settings) {
-        return start(settings, ServiceTelemetry.open("web", Env.system()).telemetry());
+        return start(settings, Map.of());
+    }
+
+    /** As {@link #start(WebSettings)}, reaching the services of this JVM in memory ({@link #start(WebSettings, Telemetry, Map)}). */
+    public static Javalin start(WebSettings settings, Map<String, Transport> inProcess) {
+        return start(settings, ServiceTelemetry.open("web", Env.system()).telemetry(), inProcess);
     }
 
     /**
@@ -36,9 +43,17 @@ public final class WebMain {
      * the public address).
      */
     public static Javalin start(WebSettings settings, Telemetry telemetry) {
+        return start(settings, telemetry, Map.of());
+    }
+
+    /**
+     * As {@link #start(WebSettings, Telemetry)}, reaching the services of this JVM in memory: {@code inProcess}
+     * maps a service's base URL (as in {@code settings}) to its {@code InProcessHttp} transport.
+     */
+    public static Javalin start(WebSettings settings, Telemetry telemetry, Map<String, Transport> inProcess) {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         PageRoutes pages = new PageRoutes(new Backend(), settings, templates);
-        ApiGateway api = new ApiGateway(settings);
+        ApiGateway api = new ApiGateway(settings, inProcess);
         Javalin app = HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
                 routes -> {
             pages.register(routes);

@@ -2,6 +2,7 @@ package dev.ticketing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.platform.http.InProcessHttp;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
@@ -169,6 +170,27 @@ class WebFrontEndTest {
         assertThat(reply.headerValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("session=abc"));
         assertThat(seenByServices).containsExactly(
                 "POST /api/users/signup session=old {\"email\":\"a@b.co\",\"password\":\"secret\"}");
+    }
+
+    @Test
+    void the_gateway_reaches_the_services_of_its_own_jvm_in_memory_with_the_same_requests() {
+        String notListening = "http://localhost:" + closedPort();
+        Javalin together = WebMain.start(new WebSettings(0, notListening, notListening, notListening, notListening,
+                JWT_KEY, Duration.ofSeconds(1), Duration.ofMillis(500)), Map.of(notListening, InProcessHttp.open(services)));
+        try {
+            HttpTestClient client = new HttpTestClient(together.port());
+            Response reply = client.post("/api/users/signup", "{\"email\":\"a@b.co\"}", Map.of("Cookie", "session=old"));
+            Response notReady = client.get("/api/orders", Map.of());
+
+            assertThat(reply.status()).isEqualTo(201);
+            assertThat(reply.headerValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("session=abc"));
+            assertThat(notReady.status()).isEqualTo(503);
+            assertThat(notReady.header("Retry-After")).isEqualTo("1");
+            assertThat(seenByServices).containsExactly("POST /api/users/signup session=old {\"email\":\"a@b.co\"}",
+                    "X-Forwarded 127.0.0.1 http localhost:" + together.port() + " null");
+        } finally {
+            together.stop();
+        }
     }
 
     @Test

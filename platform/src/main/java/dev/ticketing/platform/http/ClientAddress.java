@@ -14,7 +14,8 @@ import java.util.Set;
  * address, unless that is a trusted proxy (the web front end's gateway): then the first hop of
  * {@code X-Forwarded-For}, which the gateway sets to the address it was reached from, overwriting
  * whatever the client sent. A client that reaches a service directly cannot choose its address by
- * sending the header: from an untrusted address the header is ignored.
+ * sending the header: from an untrusted address the header is ignored. A request that came in on
+ * the in-process connector ({@link InProcessHttp}) is the gateway of the same JVM: always trusted.
  *
  * <p>{@code TRUSTED_PROXIES}: comma-separated IP addresses, and/or {@code loopback} (the default:
  * the gateway runs on the service's own machine, as under {@code make run}); {@code none} trusts nobody.
@@ -51,7 +52,7 @@ public final class ClientAddress {
     public String of(Context ctx) {
         String remote = ctx.req().getRemoteAddr();
         String forwarded = ctx.header("X-Forwarded-For");
-        if (forwarded == null || !isTrusted(remote)) {
+        if (forwarded == null || !(InProcessHttp.isInProcess(ctx.req()) || isTrusted(remote))) {
             return remote;
         }
         String first = forwarded.split(",", 2)[0].trim();

@@ -25,6 +25,7 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * /metrics}. It adds {@code X-Forwarded-For/-Proto/-Host}, passes on only end-to-end headers it
  * knows, and answers for a service that refuses the connection (502), does not answer in time (504)
  * or is not ready (its own 503). Requests go out on Jetty's HTTP client, which keeps connections to
- * each service open between them.
+ * each service open between them; to a service of the same JVM (the all-in-one of {@code make run})
+ * they go in memory ({@code InProcessHttp}), not over loopback TCP.
  */
 public final class ApiGateway {
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
@@ -50,11 +52,17 @@ public final class ApiGateway {
     private static final Pattern QUERY = Pattern.compile("([A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2}){0,2048}");
 
     private final Map<String, Upstream> routes;
+    private final Map<String, Transport> inProcess;
     private final HttpClient client;
     private final WebSettings settings;
 
-    public ApiGateway(WebSettings settings) {
+    /**
+     * @param inProcess the services of this JVM: base URL ({@code http://localhost:3002}) to the transport
+     *                  that reaches it in memory; a replica not listed is reached over the network
+     */
+    public ApiGateway(WebSettings settings, Map<String, Transport> inProcess) {
         this.settings = settings;
+        this.inProcess = Map.copyOf(inProcess);
         this.routes = Map.of("users", Upstream.of(settings.authUrl()), "tickets", Upstream.of(settings.ticketsUrl()),
                 "orders", Upstream.of(settings.ordersUrl()), "payments", Upstream.of(settings.paymentsUrl()));
         this.client = startClient(settings);
@@ -115,7 +123,7 @@ public final class ApiGateway {
         byte[] body = ctx.bodyAsBytes();
         ContentResponse response;
         try {
-            response = service.send(base -> exchange(ctx, base + target, body));
+            response = service.send(base -> exchange(ctx, base, target, body));
         } catch (HttpConnectTimeoutException | AnswerTimeout e) { // connecting or answering
             answer(ctx, 504, "The " + ctx.pathParam("resource") + " service did not answer in time", e);
             return;
@@ -143,7 +151,9 @@ public final class ApiGateway {
      * in time, or none at all) is thrown as {@link Upstream} expects, so that another replica takes it;
      * once sent, a failure is final: the replica may have done the work.
      */
-    private ContentResponse exchange(Context ctx, String url, byte[] body) throws IOException, InterruptedException {
+    private ContentResponse exchange(Context ctx, String base, String target, byte[] body)
+            throws IOException, InterruptedException {
+        String url = base + target;
         AtomicBoolean sent = new AtomicBoolean();
         Request request = client.newRequest(url)
                 .method(ctx.method().name())
@@ -166,6 +176,10 @@ public final class ApiGateway {
                 });
         if (body.length > 0) {
             request.body(new BytesRequestContent(body));
+        }
+        Transport memory = inProcess.get(base);
+        if (memory != null) {
+            request.transport(memory);
         }
         try {
             return request.send();
