@@ -31,9 +31,10 @@ import org.eclipse.jetty.io.Transport;
  * Runs the marketplace on one machine. Without arguments: all five services (each with its own
  * schema, consumers and port: 3001..3005, or {@code AUTH_PORT} ... {@code PAYMENTS_PORT}) and the web
  * front end on {@code PORT} (default 8080), in one process, talking to each other only through NATS
- * and HTTP (from the front end to the services in memory: {@code InProcessHttp}). With a service name: that service alone, on {@code PORT}, as one more replica. With
- * {@code dead-letters [replay <seq>]}: the dead-letter stream. With {@code status}: {@code make status}. With
- * {@code train-aot}: the training run of the JDK AOT cache ({@link AotTraining}).
+ * and HTTP (the front end's gateway to the services in memory: {@code InProcessHttp}). With a service
+ * name: that service alone, on {@code PORT}, as one more replica. With {@code dead-letters [replay
+ * <seq>]}: the dead-letter stream. With {@code status}: {@code make status}. With {@code train-aot}: the
+ * training run of the JDK AOT cache ({@link AotTraining}).
  */
 public final class LauncherMain {
     private record Service(String name, int port, Function<ServiceRuntime, Javalin> start) {

@@ -26,7 +26,6 @@ import org.eclipse.jetty.util.Promise;
  * headers), carried in memory by Jetty's {@link MemoryConnector} instead of loopback TCP: no sockets,
  * no system calls, no selector wake-ups, which were most of the front end's hop. Only code in the
  * JVM can reach it.
-
  */
 public final class InProcessHttp {
     private InProcessHttp() {
