@@ -115,6 +115,8 @@ class ExpiryTimersTest {
                 second.close();
                 TestDatabases.drop(second.database());
             }
+        } finally {
+            TestBuses.deleteStreams(namespace);
         }
     }
 
@@ -165,6 +167,7 @@ class ExpiryTimersTest {
         } finally {
             runtime.close();
             TestDatabases.drop(runtime.database());
+            TestBuses.deleteStreams(namespace);
         }
     }
 
@@ -216,14 +219,15 @@ class ExpiryTimersTest {
 
     /** Runs {@code test} on a fresh expiration database with timers whose scheduler is never started. */
     private static void withTimersNotStarted(BiConsumer<ServiceRuntime, DbSchedulerTimers> test) {
-        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE,
-                TestBuses.freshNamespace()));
+        BusNamespace namespace = TestBuses.freshNamespace();
+        ServiceRuntime runtime = ServiceRuntime.open(TestServices.config(ExpirationMain.SERVICE, namespace));
         try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(),
                 new EndPaymentWindow(runtime.database().transactions()), FAST_POLL.pollingInterval())) {
             test.accept(runtime, timers);
         } finally {
             runtime.close();
             TestDatabases.drop(runtime.database());
+            TestBuses.deleteStreams(namespace);
         }
     }
 
