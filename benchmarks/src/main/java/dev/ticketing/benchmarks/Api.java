@@ -1,9 +1,6 @@
 package dev.ticketing.benchmarks;
 
 import dev.ticketing.platform.http.SessionTokens;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -12,8 +9,6 @@ import java.util.UUID;
  * order costs no sign-up (sign-in itself is measured on its own).
  */
 final class Api {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private final SessionTokens tokens;
 
     Api(String jwtKey) {
@@ -29,21 +24,19 @@ final class Api {
         return tokens.issue(userId, "bench-" + userId + "@example.com");
     }
 
-    static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+    /** One request of the load: a JSON body and a bearer token when not null. */
+    record Call(String method, String url, String token, String json) {
     }
 
-    static HttpRequest post(String url, String token, String json) {
-        return json(url, token).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    static Call get(String url) {
+        return new Call("GET", url, null, null);
     }
 
-    static HttpRequest put(String url, String token, String json) {
-        return json(url, token).PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+    static Call post(String url, String token, String json) {
+        return new Call("POST", url, token, json);
     }
 
-    private static HttpRequest.Builder json(String url, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json");
-        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    static Call put(String url, String token, String json) {
+        return new Call("PUT", url, token, json);
     }
 }

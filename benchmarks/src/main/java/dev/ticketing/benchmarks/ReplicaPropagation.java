@@ -48,7 +48,7 @@ final class ReplicaPropagation {
                             "{\"title\":\"Edited " + n + "\",\"price\":\"" + (20 + n % 50) + ".50\"}");
                 },
                 (response, answeredAt) -> {
-                    if (response.statusCode() == 200) {
+                    if (response.status() == 200) {
                         JsonNode ticket = read(response.body());
                         pending.put(ticket.get("id").asText(),
                                 new Edit(ticket.get("version").asLong(), answeredAt, answeredAt >= measureFrom));

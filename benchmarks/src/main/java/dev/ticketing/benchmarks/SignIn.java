@@ -1,6 +1,8 @@
 package dev.ticketing.benchmarks;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +33,10 @@ final class SignIn {
         try (HttpClient client = HttpClient.newHttpClient()) {
             for (int i = 0; i < accounts; i++) {
                 String email = "bench-" + UUID.randomUUID() + "@example.com";
-                int status = client.send(Api.post(baseUrl + "/api/users/signup", null, credentials(email)),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                HttpRequest signUp = HttpRequest.newBuilder(URI.create(baseUrl + "/api/users/signup"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(credentials(email))).build();
+                int status = client.send(signUp, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status != 201) {
                     throw new IllegalStateException("sign-up answered " + status);
                 }

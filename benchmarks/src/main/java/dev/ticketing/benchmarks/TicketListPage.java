@@ -41,7 +41,7 @@ final class TicketListPage {
         LongAdder thin = new LongAdder(); // pages that cannot hold 50 tickets: something is wrong
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured,
                 () -> Api.get(baseUrl + "/api/tickets"), (response, answeredAt) -> {
-                    if (response.statusCode() == 200 && response.body().length() < 50 * 60) {
+                    if (response.status() == 200 && response.body().length() < 50 * 60) {
                         thin.increment();
                     }
                 });
