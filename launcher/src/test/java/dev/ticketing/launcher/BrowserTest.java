@@ -97,6 +97,9 @@ class BrowserTest {
         openTicket(title);
         assertThat(text()).contains("Price: 20.00");
         browser.findElement(By.xpath("//button[normalize-space()='Purchase']")).click();
+        // The click may return before the order page is in (the purchase is a form post, answered by a redirect).
+        await().atMost(BOUND).ignoreExceptions().until(() -> browser.findElement(By.id("time-left")).getText()
+                .startsWith("Time left to pay"));
         int first = secondsLeft();
         await().atMost(BOUND).until(() -> secondsLeft() < first);
         shot("2-order-countdown");
