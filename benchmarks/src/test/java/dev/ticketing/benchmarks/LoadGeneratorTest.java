@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +54,7 @@ class LoadGeneratorTest {
                 .contains("POST application/json Bearer token-0 {\"n\":0}", "POST application/json Bearer token-39 {\"n\":39}")
                 .allMatch(line -> line.matches("POST application/json Bearer token-(\\d+) \\{\"n\":\\1}"));
         assertThat(answers).hasSize(40).contains("201 got {\"n\":7}").allMatch(answer -> answer.startsWith("201 got "));
-        assertThat(outcome.statuses()).containsExactly(java.util.Map.entry(201, 40L));
+        assertThat(outcome.statuses()).containsExactly(Map.entry(201, 40L));
         assertThat(outcome.successes()).isEqualTo(40);
         assertThat(outcome.totalSuccesses()).isEqualTo(40);
         assertThat(outcome.latencies().max()).as("latencies recorded").isPositive();
@@ -74,7 +75,7 @@ class LoadGeneratorTest {
             return n >= 10 ? null : n % 2 == 0 ? Api.get(missing) : Api.get(refused);
         }, LoadGenerator.Answers.IGNORED);
 
-        assertThat(outcome.statuses()).containsOnly(java.util.Map.entry(0, 5L), java.util.Map.entry(404, 5L));
+        assertThat(outcome.statuses()).containsOnly(Map.entry(0, 5L), Map.entry(404, 5L));
         assertThat(outcome.successes()).isZero();
     }
 }
