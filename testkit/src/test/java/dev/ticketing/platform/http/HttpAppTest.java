@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,8 @@ class HttpAppTest {
                 throw new BusinessRuleViolation("Cannot edit a reserved ticket");
             });
             routes.get("/api/me", ctx -> ctx.json(Sessions.requireUser(ctx)));
+            routes.get("/api/large", ctx -> ctx.json(IntStream.range(0, 3000)
+                    .mapToObj(i -> Map.of("id", "item-" + i)).toList()));
             routes.get("/api/slow", ctx -> {
                 slowStarted.countDown();
                 slowMayFinish.await();
@@ -102,6 +105,16 @@ class HttpAppTest {
         assertThat(response.json().toString()).isEqualTo("{\"errors\":["
                 + "{\"message\":\"Title is required\",\"field\":\"title\"},"
                 + "{\"message\":\"Price must be greater than 0\",\"field\":\"price\"}]}");
+    }
+
+    @Test
+    void sends_an_answer_larger_than_its_copy_buffer_whole() {
+        var response = http.get("/api/large", Map.of());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().length()).isGreaterThan(3 * 8 * 1024);
+        assertThat(response.json()).hasSize(3000);
+        assertThat(response.json().get(0).get("id").asText()).isEqualTo("item-0");
+        assertThat(response.json().get(2999).get("id").asText()).isEqualTo("item-2999");
     }
 
     @Test
