@@ -59,6 +59,10 @@ class WebFrontEndTest {
                 ctx.status(503).header("Retry-After", "1").json(Map.of("errors", List.of(Map.of("message", "Not ready"))));
             });
             config.routes.get("/api/tickets/hang", ctx -> hung.await());
+            config.routes.get("/api/tickets/proxy-page", ctx -> ctx.status(503).header("Retry-After", "2")
+                    .contentType("text/html").result("<html>Service Unavailable</html>"));
+            config.routes.get("/api/tickets/empty-fault", ctx -> ctx.status(500).contentType("text/plain"));
+            config.routes.get("/api/tickets/plain-404", ctx -> ctx.status(404).result("nothing here"));
             config.routes.get("/api/users/currentuser", ctx -> {
                 String token = ctx.header("Authorization").substring("Bearer ".length());
                 Map<String, Object> body = new HashMap<>();
@@ -135,6 +139,24 @@ class WebFrontEndTest {
         Response notReady = http.get("/api/orders", Map.of());
         assertThat(notReady.status()).isEqualTo(503);
         assertThat(notReady.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void the_gateway_answers_a_service_error_without_the_error_body_in_the_contracts_words() {
+        Response proxyPage = http.get("/api/tickets/proxy-page", Map.of());
+        assertThat(proxyPage.status()).isEqualTo(503);
+        assertThat(proxyPage.header("Content-Type")).startsWith("application/json");
+        assertThat(proxyPage.header("Retry-After")).isEqualTo("2");
+        assertThat(proxyPage.json().toString())
+                .isEqualTo("{\"errors\":[{\"message\":\"The tickets service is unavailable\"}]}");
+        Response emptyFault = http.get("/api/tickets/empty-fault", Map.of());
+        assertThat(emptyFault.status()).isEqualTo(500);
+        assertThat(emptyFault.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Something went wrong\"}]}");
+        Response plain404 = http.get("/api/tickets/plain-404", Map.of());
+        assertThat(plain404.status()).isEqualTo(404);
+        assertThat(plain404.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Not Found\"}]}");
+        Response json503 = http.get("/api/orders", Map.of()); // the service's own error body passes as it is
+        assertThat(json503.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Not ready\"}]}");
     }
 
     @Test

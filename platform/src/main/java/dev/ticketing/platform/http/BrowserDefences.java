@@ -14,8 +14,9 @@ import java.util.Set;
  * session cookie is {@code Secure}, HSTS. An unsafe API request ({@code POST}, {@code PUT}, {@code
  * DELETE}, {@code PATCH} under {@code /api}) is refused with 415 when it has a body that is not
  * {@code application/json} (which a cross-site HTML form cannot send), and with 403 when it comes
- * from a foreign {@code Origin} without an {@code Authorization} header, that is on the strength of a
- * cookie alone.
+ * from a foreign {@code Origin} with the session cookie and without an {@code Authorization} header,
+ * that is on the strength of the cookie alone (the contract's "cookie-authenticated"). Without the
+ * cookie such a request is like any other: a sign-in answers as usual, a route that needs a user 401.
  */
 public final class BrowserDefences {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -44,7 +45,8 @@ public final class BrowserDefences {
             throw new NotJson();
         }
         String origin = ctx.header("Origin");
-        if (origin != null && ctx.header("Authorization") == null && !isSameOrigin(origin, ctx)) {
+        if (origin != null && ctx.header("Authorization") == null && ctx.cookie(Sessions.COOKIE) != null
+                && !isSameOrigin(origin, ctx)) {
             throw new ForeignOrigin();
         }
     }

@@ -74,6 +74,7 @@ public final class HttpApp {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(DRAIN.toMillis());
                 server.insertHandler(new GracefulHandler());
+                server.setErrorHandler(new JettyErrors()); // what Jetty refuses before the app sees it
             });
             config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             telemetry.install(config);
@@ -100,11 +101,16 @@ public final class HttpApp {
                     return;
                 }
                 log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                ctx.status(500).json(ErrorBody.of("Something went wrong"));
+                ctx.status(500).json(ErrorBody.forStatus(500));
+            });
+            // An Error (not an Exception: a class missing after a bad deployment, say) never reaches the handlers above.
+            config.router.javaLangErrorHandler((response, error) -> {
+                log.error("A request failed", error);
+                JettyErrors.writeServletBody(response, 500);
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
-                    ctx.json(ErrorBody.of("Not Found"));
+                    ctx.json(ErrorBody.forStatus(404));
                 }
             });
         });
@@ -120,12 +126,6 @@ public final class HttpApp {
     }
 
     private static void frameworkError(HttpResponseException e, Context ctx) {
-        String message = switch (e.getStatus()) {
-            case 404 -> "Not Found";
-            case 405 -> "Method not allowed";
-            case 413 -> "Request body is too large (at most " + MAX_BODY_BYTES / 1024 + " KiB)";
-            default -> e.getStatus() >= 500 ? "Something went wrong" : "Bad request";
-        };
-        ctx.status(e.getStatus()).json(ErrorBody.of(message));
+        ctx.status(e.getStatus()).json(ErrorBody.forStatus(e.getStatus()));
     }
 }

@@ -21,7 +21,8 @@ public final class Ids {
         }
     }
 
-    public static boolean isId(String text) {
-        return parse(text).isPresent();
+    /** The id {@code text} spells, written as this project writes ids (lower case), if it spells one. */
+    public static Optional<String> canonical(String text) {
+        return parse(text).map(UUID::toString);
     }
 }

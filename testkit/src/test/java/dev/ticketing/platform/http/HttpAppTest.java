@@ -50,10 +50,14 @@ class HttpAppTest {
             routes.get("/api/boom", ctx -> {
                 throw new IllegalStateException("secret internal detail");
             });
+            routes.get("/api/error", ctx -> {
+                throw new NoClassDefFoundError("dev/ticketing/secret/Missing");
+            });
             routes.get("/api/rule", ctx -> {
                 throw new BusinessRuleViolation("Cannot edit a reserved ticket");
             });
             routes.get("/api/me", ctx -> ctx.json(Sessions.requireUser(ctx)));
+            routes.post("/api/mine", ctx -> ctx.json(Sessions.requireUser(ctx)));
             routes.get("/api/large", ctx -> ctx.json(IntStream.range(0, 3000)
                     .mapToObj(i -> Map.of("id", "item-" + i)).toList()));
             routes.get("/api/slow", ctx -> {
@@ -140,6 +144,68 @@ class HttpAppTest {
     }
 
     @Test
+    void answers_a_java_error_in_a_handler_with_the_generic_500_body() {
+        var response = http.get("/api/error", Map.of());
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Something went wrong\"}]}");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.body()).doesNotContain("secret", "NoClassDefFoundError");
+    }
+
+    @Test
+    void answers_what_jetty_refuses_by_itself_with_the_error_body_not_an_html_page() throws Exception {
+        String id = "afb6b789-6ccb-40cf-819a-2434fa89c80b";
+        Map<String, Integer> requests = Map.of(
+                "GET /api/things/{" + id + "} HTTP/1.1\r\nHost: localhost\r\n\r\n", 400,
+                "GET /api/things/%zz HTTP/1.1\r\nHost: localhost\r\n\r\n", 400,
+                "GET /api/things/%00 HTTP/1.1\r\nHost: localhost\r\n\r\n", 400,
+                "GET /api/things?limit=" + "1".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414,
+                "GET /api/things HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n", 431,
+                "GET /api/things HTTP/1.1\r\nHost: localhost\r\nBroken header line\r\n\r\n", 400);
+        for (var request : requests.entrySet()) {
+            RawAnswer answer = RawAnswer.of(app.port(), request.getKey());
+            String what = request.getKey().substring(0, Math.min(40, request.getKey().length()));
+            assertThat(answer.status()).as(what).isEqualTo(request.getValue());
+            assertThat(answer.header("Content-Type")).as(what).startsWith("application/json");
+            assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+            assertThat(dev.ticketing.contract.json.Json.mapper().readTree(answer.body()).at("/errors/0/message")
+                    .asText()).as(what).isNotBlank();
+            assertThat(answer.body()).as(what).doesNotContain("<", "Exception");
+        }
+    }
+
+    /** An answer read off a socket, for requests that an HTTP client refuses to send. */
+    private record RawAnswer(int status, Map<String, String> headers, String body) {
+        static RawAnswer of(int port, String request) throws Exception {
+            try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                int status = Integer.parseInt(in.readLine().split(" ")[1]);
+                Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                    headers.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1).trim());
+                }
+                char[] body = new char[Integer.parseInt(headers.getOrDefault("Content-Length", "0"))];
+                for (int read = 0; read < body.length; ) {
+                    int n = in.read(body, read, body.length - read);
+                    if (n < 0) {
+                        break;
+                    }
+                    read += n;
+                }
+                return new RawAnswer(status, headers, new String(body));
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    @Test
     void refuses_a_body_over_the_size_limit() {
         String big = "{\"title\":\"" + "x".repeat((int) HttpApp.MAX_BODY_BYTES) + "\",\"price\":1}";
         var response = http.post("/api/things", big, Map.of());
@@ -218,7 +284,13 @@ class HttpAppTest {
         Response foreign = http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "https://evil.example"));
         assertThat(foreign.status()).isEqualTo(403);
         assertThat(foreign.json().at("/errors/0/message").asText()).isEqualTo("Cross-origin request refused");
-        assertThat(http.post("/api/things", json, Map.of("Origin", "https://evil.example")).status()).isEqualTo(403);
+        // Without the cookie it is not cookie-authenticated: answered as any request without a session is.
+        assertThat(http.post("/api/things", json, Map.of("Origin", "https://evil.example")).status()).isEqualTo(201);
+        Response signedOut = http.post("/api/mine", "{}", Map.of("Origin", "https://evil.example"));
+        assertThat(signedOut.status()).isEqualTo(401);
+        assertThat(signedOut.json().at("/errors/0/message").asText()).isEqualTo("Not authorized");
+        assertThat(http.post("/api/mine", "{}", Map.of("Cookie", cookie, "Origin", "https://evil.example")).status())
+                .isEqualTo(403);
         assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "http://localhost:" + app.port()))
                 .status()).isEqualTo(201);
         assertThat(http.post("/api/things", json, Map.of("Authorization", "Bearer " + tokens.issue("u", "a@b.c"),

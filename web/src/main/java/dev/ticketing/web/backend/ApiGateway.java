@@ -125,17 +125,13 @@ public final class ApiGateway {
         try {
             response = service.send(base -> exchange(ctx, base, target, body));
         } catch (HttpConnectTimeoutException | AnswerTimeout e) { // connecting or answering
-            answer(ctx, 504, "The " + ctx.pathParam("resource") + " service did not answer in time", e);
+            answer(ctx, 504, ctx.pathParam("resource"), e);
             return;
         } catch (IOException e) {
-            answer(ctx, 502, "The " + ctx.pathParam("resource") + " service is unavailable", e);
+            answer(ctx, 502, ctx.pathParam("resource"), e);
             return;
         }
         ctx.status(response.getStatus());
-        String contentType = response.getHeaders().get("Content-Type");
-        if (contentType != null) {
-            ctx.contentType(contentType);
-        }
         for (String header : RESPONSE_HEADERS) {
             String value = response.getHeaders().get(header);
             if (value != null) {
@@ -143,7 +139,28 @@ public final class ApiGateway {
             }
         }
         response.getHeaders().getValuesList("Set-Cookie").forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+        String contentType = response.getHeaders().get("Content-Type");
+        if (response.getStatus() >= 400 && !isJson(contentType)) {
+            // An error without the contract's body (a proxy's page, an empty 500): said in the contract's words.
+            ctx.json(errorBody(response.getStatus(), ctx.pathParam("resource")));
+            return;
+        }
+        if (contentType != null) {
+            ctx.contentType(contentType);
+        }
         ctx.result(response.getContent());
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json");
+    }
+
+    private static ErrorBody errorBody(int status, String resource) {
+        return switch (status) {
+            case 502, 503 -> ErrorBody.of("The " + resource + " service is unavailable");
+            case 504 -> ErrorBody.of("The " + resource + " service did not answer in time");
+            default -> ErrorBody.forStatus(status);
+        };
     }
 
     /**
@@ -215,8 +232,8 @@ public final class ApiGateway {
         }
     }
 
-    private static void answer(Context ctx, int status, String message, Exception cause) {
+    private static void answer(Context ctx, int status, String resource, Exception cause) {
         log.warn("{} {}: {}", ctx.method(), ctx.path(), cause.toString());
-        ctx.status(status).json(ErrorBody.of(message));
+        ctx.status(status).json(errorBody(status, resource));
     }
 }

@@ -20,12 +20,13 @@ public final class CredentialRules {
                 && !email.startsWith(".") && !email.contains("..") && !email.contains(".@");
     }
 
-    /** Length is counted after trimming, as the contract says. */
+    /** Length is counted in characters (code points: an emoji is one, as in a title) after trimming, as the contract says. */
     public static boolean isAcceptablePassword(String password) {
         if (password == null) {
             return false;
         }
-        int length = password.trim().length();
+        String trimmed = password.trim();
+        int length = trimmed.codePointCount(0, trimmed.length());
         return length >= MIN_PASSWORD && length <= MAX_PASSWORD;
     }
 }

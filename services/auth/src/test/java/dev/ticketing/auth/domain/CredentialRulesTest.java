@@ -28,4 +28,14 @@ class CredentialRulesTest {
         assertThat(CredentialRules.isAcceptablePassword("x".repeat(21))).isFalse();
         assertThat(CredentialRules.isAcceptablePassword(null)).isFalse();
     }
+
+    @Test
+    void counts_password_length_in_characters_not_utf16_units() {
+        String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
+        assertThat(CredentialRules.isAcceptablePassword(emoji.repeat(2))).isFalse();
+        assertThat(CredentialRules.isAcceptablePassword(emoji.repeat(3))).isFalse();
+        assertThat(CredentialRules.isAcceptablePassword(emoji.repeat(4))).isTrue();
+        assertThat(CredentialRules.isAcceptablePassword(emoji.repeat(20))).isTrue();
+        assertThat(CredentialRules.isAcceptablePassword(emoji.repeat(21))).isFalse();
+    }
 }

@@ -25,16 +25,20 @@ public record OrderCopy(String id, String userId, String status, BigDecimal pric
         return isCancelled() || windowClosed;
     }
 
-    /** Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. */
+    /**
+     * Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. Past its
+     * {@code expiresAt} the answer is "Order has expired" (the contract's words for that case), also once the
+     * expiry has cancelled the order; before it, a cancelled order is one its buyer cancelled.
+     */
     public void requirePayableBy(String payerId, Instant now) {
         if (userId != null && !userId.equals(payerId)) {
             throw new NotAuthorized();
         }
+        if (windowClosed || (expiresAt != null && !now.isBefore(expiresAt))) {
+            throw new BusinessRuleViolation("Order has expired");
+        }
         if (isCancelled()) {
             throw new BusinessRuleViolation("Cannot pay for a cancelled order");
-        }
-        if (windowClosed || !now.isBefore(expiresAt)) {
-            throw new BusinessRuleViolation("Order has expired");
         }
     }
 }

@@ -49,7 +49,7 @@ public final class OrderRoutes {
     private void place(Context ctx) {
         SessionUser buyer = Sessions.requireUser(ctx);
         perBuyer.check(buyer.id());
-        String ticketId = JsonBody.of(ctx).text("ticketId").filter(Ids::isId)
+        String ticketId = JsonBody.of(ctx).text("ticketId").flatMap(Ids::canonical)
                 .orElseThrow(() -> new InvalidInput("ticketId", "TicketId must be provided"));
         ctx.status(201).json(OrderView.of(place.place(buyer.id(), ticketId)));
     }

@@ -75,6 +75,14 @@ class OrderRoutesTest {
     }
 
     @Test
+    void takes_a_ticket_id_spelled_in_capitals_as_the_same_ticket() throws Exception {
+        String ticketId = app.aTicket("Concert", "10");
+        JsonNode order = anOrder(app.signedIn(), ticketId.toUpperCase(java.util.Locale.ROOT));
+        assertThat(order.at("/ticket/id").asText()).isEqualTo(ticketId);
+        assertError(order(app.signedIn(), ticketId), 400, "{\"errors\":[{\"message\":\"Ticket is already reserved\"}]}");
+    }
+
+    @Test
     void returns_a_404_for_a_ticket_it_does_not_know() {
         assertError(order(app.signedIn(), UUID.randomUUID().toString()), 404,
                 "{\"errors\":[{\"message\":\"Not Found\"}]}");

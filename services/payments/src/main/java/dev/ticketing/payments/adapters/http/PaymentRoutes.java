@@ -40,7 +40,7 @@ public final class PaymentRoutes {
         SessionUser payer = Sessions.requireUser(ctx);
         perPayer.check(payer.id());
         JsonBody body = JsonBody.of(ctx);
-        String orderId = body.text("orderId").filter(Ids::isId).orElse(null);
+        String orderId = body.text("orderId").flatMap(Ids::canonical).orElse(null);
         String token = body.text("token").filter(t -> !t.isEmpty()).orElse(null);
         new Validation()
                 .require(orderId != null, "orderId", "OrderId must be provided")

@@ -86,6 +86,15 @@ class PaymentRoutesTest {
     }
 
     @Test
+    void says_the_order_has_expired_also_once_its_expiry_has_cancelled_it() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        OrderCreated order = app.anOrder(buyer, Instant.now().minusSeconds(1));
+        app.cancel(order); // what the orders service does when the window closed unpaid
+        assertError(pay(app.signedIn(buyer), order.id(), "tok_visa"), 400, "Order has expired");
+        assertThat(app.paymentStatuses(order.id())).isEmpty();
+    }
+
+    @Test
     void returns_a_201_with_a_valid_card_and_publishes_payment_created() throws Exception {
         String buyer = UUID.randomUUID().toString();
         OrderCreated order = app.anOrder(buyer);
