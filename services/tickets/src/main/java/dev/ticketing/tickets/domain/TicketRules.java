@@ -27,10 +27,15 @@ public final class TicketRules {
         return Optional.empty();
     }
 
-    /** No control characters (NUL, line breaks, tabs, ...) and no halves of a surrogate pair. */
+    /**
+     * No control characters (NUL, line breaks, tabs, ...), no halves of a surrogate pair, and none of the
+     * invisible controls of text direction (U+202A - U+202E, U+2066 - U+2069), which make a title read
+     * otherwise than it is stored; other invisible format characters stay (an emoji sequence's joiner).
+     */
     private static boolean hasOnlyPrintableCharacters(String text) {
         return text.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
-                || Character.getType(c) == Character.SURROGATE);
+                || Character.getType(c) == Character.SURROGATE
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
     }
 
     /** Greater than 0, at most two decimals, below 1,000,000. */

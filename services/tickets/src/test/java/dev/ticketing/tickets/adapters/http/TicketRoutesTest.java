@@ -74,10 +74,19 @@ class TicketRoutesTest {
         assertFieldError(create(user, "{\"title\":42,\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"title\":\"" + "x".repeat(121) + "\",\"price\":10}"), "title",
                 "Title must be at most 120 characters");
-        for (String bad : new String[] {"a\\u0000b", "line\\nbreak", "tab\\tbed", "half \\ud800 pair"}) {
+        for (String bad : new String[] {"a\\u0000b", "line\\nbreak", "tab\\tbed", "half \\ud800 pair",
+                "Concert \\u202egnp.exe", "isolated \\u2067text\\u2069"}) {
             assertFieldError(create(user, "{\"title\":\"" + bad + "\",\"price\":10}"), "title",
                     "Title contains invalid characters");
         }
+    }
+
+    @Test
+    void accepts_an_emoji_sequence_with_its_invisible_joiner_in_a_title() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // man, joiner, woman, joiner, girl
+        Response created = create(app.signedIn(), "{\"title\":\"Family day " + family + "\",\"price\":10}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("title").asText()).isEqualTo("Family day " + family);
     }
 
     @Test
