@@ -103,10 +103,11 @@ final class ChainStatements {
         });
     }
 
-    /** expiration: the inbox's transaction, in which db-scheduler looks the timer up and inserts it. */
+    /** expiration: the inbox's transaction, in which the order is recorded as timed and db-scheduler looks the timer up and inserts it. */
     private void scheduleExpiry(String orderId, Instant expiresAt) throws SQLException {
         inTransaction(() -> {
             update(sql(CONSUMER_INSERT.formatted("expiration")), "expiration_order_created", UUID.randomUUID().toString());
+            update(sql("INSERT INTO raw_expiration.timed_orders (order_id) VALUES (?) ON CONFLICT DO NOTHING"), orderId);
             query(sql("SELECT * FROM raw_expiration.scheduled_tasks WHERE task_name = ? AND task_instance = ?"),
                     "order-expiration", orderId);
             update(sql("INSERT INTO raw_expiration.scheduled_tasks (task_name, task_instance, task_data,"

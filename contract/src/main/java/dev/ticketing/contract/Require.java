@@ -28,9 +28,19 @@ final class Require {
         return value;
     }
 
+    /** Below this every price is (the tickets service's rule, and the consumers' {@code numeric(8, 2)}). */
+    private static final BigDecimal PRICE_LIMIT = new BigDecimal("1000000");
+
+    /**
+     * Not negative, at most two decimals, below 1,000,000: what a ticket's price can be. A price a consumer
+     * could only store rounded or not at all is a malformed event, set aside at once, not applied changed.
+     */
     static BigDecimal price(BigDecimal value) {
         if (present(value, "price").signum() < 0) {
             throw new IllegalArgumentException("price must not be negative");
+        }
+        if (value.stripTrailingZeros().scale() > 2 || value.compareTo(PRICE_LIMIT) >= 0) {
+            throw new IllegalArgumentException("price must have at most 2 decimals and be below 1,000,000");
         }
         return value;
     }

@@ -83,6 +83,24 @@ class EventCodecTest {
     }
 
     @Test
+    void rejects_a_price_no_ticket_can_have_rather_than_let_a_consumer_round_it() throws Exception {
+        for (String price : new String[] {"1.999", "0.001", "1000000", "12345678.5", "-1"}) {
+            assertThatThrownBy(() -> EventCodec.decode(Subject.TICKET_CREATED,
+                    json("{\"id\":\"t1\",\"version\":0,\"title\":\"x\",\"price\":" + price + ",\"userId\":\"u1\"}")))
+                    .as(price).isInstanceOf(MalformedEvent.class);
+            assertThatThrownBy(() -> EventCodec.decode(Subject.ORDER_CREATED,
+                    json("{\"id\":\"o1\",\"version\":0,\"status\":\"created\",\"userId\":\"u\","
+                            + "\"expiresAt\":\"2026-01-01T00:00:00Z\",\"ticket\":{\"id\":\"t\",\"price\":" + price + "}}")))
+                    .as(price).isInstanceOf(MalformedEvent.class);
+        }
+        for (String price : new String[] {"0", "1.5", "20.10", "999999.99", "25.000"}) {
+            assertThat(((TicketCreated) EventCodec.decode(Subject.TICKET_CREATED,
+                    json("{\"id\":\"t1\",\"version\":0,\"title\":\"x\",\"price\":" + price + ",\"userId\":\"u1\"}")))
+                    .price()).as(price).isEqualByComparingTo(price);
+        }
+    }
+
+    @Test
     void rejects_null_required_values_and_text_that_is_not_json() {
         assertThatThrownBy(() -> EventCodec.decode(Subject.EXPIRATION_COMPLETE, json("{\"orderId\":null}")))
                 .isInstanceOf(MalformedEvent.class);

@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * An order was created: its timer is set for its {@code expiresAt}, once however often the event
- * comes (the timer is keyed by the order id, and the event is recorded in the same transaction).
+ * comes, under its own event id or another, before or after the timer fired (the order is recorded as
+ * timed, and the event, in the same transaction).
  */
 public final class ScheduleExpiry {
     private final ExpiryTimers timers;

@@ -14,6 +14,9 @@ import dev.ticketing.platform.work.UnitOfWork;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
@@ -51,6 +54,7 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
     private final Scheduler scheduler;
     /** Sets timers in the caller's transaction ({@link BoundConnection}); the scheduler polls and fires on the pool. */
     private final SchedulerClient inTransaction;
+    private final DataSource dataSource;
 
     public DbSchedulerTimers(DataSource dataSource, EndPaymentWindow endPaymentWindow, Duration pollingInterval) {
         this(dataSource, endPaymentWindow, pollingInterval, new CompositeMeterRegistry());
@@ -87,6 +91,7 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
                 .shutdownMaxWait(Duration.ofSeconds(10))
                 .build();
         this.inTransaction = SchedulerClient.Builder.create(new BoundConnection(dataSource), task).build();
+        this.dataSource = dataSource;
     }
 
     public DbSchedulerTimers start() {
@@ -96,17 +101,41 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
 
     @Override
     public boolean setOnce(Expiry expiry) {
-        return scheduler.scheduleIfNotExists(task.instance(expiry.orderId()), expiry.at());
+        try (Connection transaction = dataSource.getConnection()) {
+            transaction.setAutoCommit(false);
+            try {
+                boolean set = setOnce(transaction, expiry);
+                transaction.commit();
+                return set;
+            } catch (RuntimeException | SQLException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the timer of order " + expiry.orderId(), e);
+        }
     }
 
     /**
-     * Two statements in the caller's transaction (db-scheduler looks the timer up, then inserts it): a
-     * listener's batch of events sets its timers with one commit (README, Performance).
+     * Three statements in the caller's transaction (the order recorded as timed, then db-scheduler looks
+     * the timer up and inserts it): a listener's batch of events sets its timers with one commit (README,
+     * Performance). An order recorded before gets no timer: its timer is pending or has fired already.
      */
     @Override
     public boolean setOnce(UnitOfWork unit, Expiry expiry) {
+        return setOnce(JdbiUnitOfWork.handleOf(unit).getConnection(), expiry);
+    }
+
+    private boolean setOnce(Connection transaction, Expiry expiry) {
         try {
-            return BoundConnection.run(JdbiUnitOfWork.handleOf(unit).getConnection(),
+            try (PreparedStatement record = transaction.prepareStatement(
+                    "INSERT INTO timed_orders (order_id) VALUES (?) ON CONFLICT DO NOTHING")) {
+                record.setString(1, expiry.orderId());
+                if (record.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            return BoundConnection.run(transaction,
                     () -> inTransaction.scheduleIfNotExists(task.instance(expiry.orderId()), expiry.at()));
         } catch (RuntimeException e) {
             throw e;

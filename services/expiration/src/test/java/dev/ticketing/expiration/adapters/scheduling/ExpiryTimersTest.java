@@ -81,6 +81,22 @@ class ExpiryTimersTest {
     }
 
     @Test
+    void an_order_created_again_under_another_event_id_after_its_timer_fired_sets_no_second_timer() throws Exception {
+        try (ServiceTestApp app = new ServiceTestApp(ExpirationMain.SERVICE,
+                runtime -> ExpirationMain.start(runtime, FAST_POLL))) {
+            List<ExpirationComplete> expirations = app.probe(Subject.EXPIRATION_COMPLETE);
+            OrderCreated order = anOrderExpiringAt(Instant.now().plusMillis(500));
+            app.publish(order);
+            await().atMost(BOUND).until(() -> count(expirations, order.id()) == 1);
+
+            String again = app.publish(order); // a new event id: the inbox has not seen it
+            await().atMost(BOUND).until(() -> app.processed(again) == 1);
+
+            await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> count(expirations, order.id()) == 1);
+        }
+    }
+
+    @Test
     void timers_that_come_due_while_the_service_is_down_fire_once_when_it_is_back() throws Exception {
         BusNamespace namespace = TestBuses.freshNamespace();
         ServiceConfig config = TestServices.config(ExpirationMain.SERVICE, namespace);
