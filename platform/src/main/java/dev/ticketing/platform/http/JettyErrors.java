@@ -14,10 +14,10 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The answers Jetty writes by itself, before or around the app's handlers: a request line, URI or
- * header it refuses (an illegal path character, a bad escape, a URI or headers too long), or an error
- * the servlet layer saw. They carry the contract's error body and {@code nosniff}, never Jetty's HTML
- * page or the cause.
+ * The answers Jetty writes by itself, before the app's handlers see the request: a request line, URI
+ * or header it refuses (an illegal path character, a bad escape, a URI or headers too long); and, through
+ * {@link #writeServletBody}, the answer to a Java {@code Error} in a handler. They carry the contract's
+ * error body and {@code nosniff}, never Jetty's HTML page or the cause.
  */
 final class JettyErrors extends ErrorHandler {
     private static final String JSON = "application/json";
