@@ -3,10 +3,12 @@ package dev.ticketing.platform.inbox;
 import dev.ticketing.contract.Event;
 import dev.ticketing.platform.bus.Delivery;
 import dev.ticketing.platform.bus.EventHandler;
+import dev.ticketing.platform.bus.Streams;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
 import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.platform.work.UnitOfWork;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -17,9 +19,16 @@ import org.jdbi.v3.core.Jdbi;
  * id) is inserted in the handler's own transaction, so an event delivered twice (an ack lost, a
  * replica that died after its commit) changes nothing the second time. The consumer is the
  * delivery's durable consumer, {@code <service>_<subject>}, so each service records each subject
- * under its own name.
+ * under its own name. Records older than {@link #KEPT} are deleted ({@code RowRetention}).
  */
 public final class Inbox {
+    /**
+     * How long a handled event's record is kept: longer than any event can come again, which is the
+     * events stream's age ({@link Streams#EVENTS_KEPT}), and the outbox's hour of publishing again
+     * after a NATS server lost its store, with a margin. Older records are deleted ({@code ServiceRuntime}).
+     */
+    public static final Duration KEPT = Streams.EVENTS_KEPT.plusDays(1);
+
     private final Jdbi jdbi;
 
     public Inbox(Jdbi jdbi) {

@@ -9,6 +9,7 @@ import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.db.Database;
+import dev.ticketing.platform.db.RowRetention;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
 import dev.ticketing.platform.http.RevokedSessions;
@@ -45,6 +46,7 @@ public final class ServiceRuntime implements AutoCloseable {
     private final OutboxRelay relay;
     private final Listeners listeners;
     private final Inbox inbox;
+    private final RowRetention retention;
     private final SessionTokens tokens;
     private final ServiceTelemetry telemetry;
     private final RevokedSessions revokedSessions = new RevokedSessions();
@@ -62,6 +64,8 @@ public final class ServiceRuntime implements AutoCloseable {
         this.listeners = new Listeners(bus, config.service(), ListenerSettings.defaults(config.ackWait()),
                 telemetry.telemetry());
         this.inbox = new Inbox(database.jdbi());
+        this.retention = new RowRetention(database.jdbi())
+                .keep(new RowRetention.Rule("processed_events", "processed_at", Inbox.KEPT));
         this.tokens = new SessionTokens(config.jwtKey(), config.sessionLifetime(), Clock.systemUTC());
         this.revocations = new RevocationFeed(bus, revokedSessions, config.sessionLifetime(), Clock.systemUTC());
     }
@@ -86,6 +90,7 @@ public final class ServiceRuntime implements AutoCloseable {
         ServiceRuntime runtime = new ServiceRuntime(config, database, bus, telemetry);
         ServiceGauges.register(telemetry.telemetry().meters(), config.service(), database, bus, runtime.relay);
         runtime.relay.start();
+        runtime.retention.start();
         return runtime;
     }
 
@@ -135,6 +140,11 @@ public final class ServiceRuntime implements AutoCloseable {
     /** Makes the service's listeners idempotent: see {@link Inbox}. */
     public Inbox inbox() {
         return inbox;
+    }
+
+    /** Deletes the rows the service keeps only for a while: its inbox's, and those a service adds. */
+    public RowRetention retention() {
+        return retention;
     }
 
     /** The table of the service's listeners; register them before {@link #serve}. */
@@ -193,6 +203,7 @@ public final class ServiceRuntime implements AutoCloseable {
                 log.warn("Closing {} failed: {}", component, e.toString());
             }
         }
+        retention.close();
         relay.close();
         bus.close();
         database.close();

@@ -4,6 +4,8 @@ import dev.ticketing.expiration.adapters.messaging.ExpirationEventHandlers;
 import dev.ticketing.expiration.adapters.scheduling.DbSchedulerTimers;
 import dev.ticketing.expiration.application.EndPaymentWindow;
 import dev.ticketing.expiration.application.ScheduleExpiry;
+import dev.ticketing.platform.db.RowRetention;
+import dev.ticketing.platform.inbox.Inbox;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
 import javax.sql.DataSource;
@@ -29,6 +31,9 @@ public final class ExpirationMain {
         DbSchedulerTimers timers = runtime.closeWith(new DbSchedulerTimers(polling,
                 new EndPaymentWindow(runtime.database().transactions()), settings.pollingInterval(),
                 runtime.telemetry().meters())).start();
+        // A timed order's record guards against its order.created coming again under another event id:
+        // kept as long as the inbox keeps the records of event ids.
+        runtime.retention().keep(new RowRetention.Rule("timed_orders", "timed_at", Inbox.KEPT));
         new ExpirationEventHandlers(new ScheduleExpiry(timers)).register(runtime.listeners(), runtime.inbox());
         return runtime.serve(routes -> {
         });

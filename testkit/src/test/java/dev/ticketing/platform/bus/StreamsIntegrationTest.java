@@ -36,8 +36,10 @@ class StreamsIntegrationTest {
             assertThat(events.getDuplicateWindow()).isEqualTo(Streams.DUPLICATE_WINDOW);
             assertThat(events.getStorageType()).isEqualTo(StorageType.File);
             assertThat(events.getReplicas()).isEqualTo(1);
-            assertThat(jsm.getStreamInfo(namespace.deadLetterStream()).getConfiguration().getSubjects())
-                    .containsExactly(namespace.deadLetterSubjects());
+            assertThat(events.getMaxAge()).isEqualTo(Streams.EVENTS_KEPT);
+            StreamConfiguration deadLetters = jsm.getStreamInfo(namespace.deadLetterStream()).getConfiguration();
+            assertThat(deadLetters.getSubjects()).containsExactly(namespace.deadLetterSubjects());
+            assertThat(deadLetters.getMaxAge()).as("dead letters wait for an operator").isZero();
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.ticketing.expiration.domain.Expiry;
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
+import dev.ticketing.platform.inbox.Inbox;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.testkit.BusProbe;
 import dev.ticketing.testkit.ServiceTestApp;
@@ -80,6 +81,42 @@ class ExpiryTimersTest {
             await().atMost(BOUND).until(() -> app.processed(afterItFired) == 1);
             await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> count(expirations, order.id()) == 1);
         }
+    }
+
+    @Test
+    void keeps_what_guards_a_timed_order_while_its_order_created_can_come_again_then_deletes_it() throws Exception {
+        try (ServiceTestApp app = new ServiceTestApp(ExpirationMain.SERVICE,
+                runtime -> ExpirationMain.start(runtime, FAST_POLL))) {
+            OrderCreated order = anOrderExpiringAt(Instant.now().plusSeconds(600));
+            String eventId = app.publish(order);
+            await().atMost(BOUND).until(() -> app.processed(eventId) == 1);
+            ServiceRuntime runtime = app.runtime();
+
+            writtenAgo(runtime, Inbox.KEPT.minusHours(1));
+            runtime.retention().sweep();
+            assertThat(app.processed(eventId)).as("the inbox's record, younger than the stream's events").isOne();
+            assertThat(timedOrders(runtime, order.id())).isOne();
+
+            writtenAgo(runtime, Inbox.KEPT.plusMinutes(1));
+            runtime.retention().sweep();
+            assertThat(app.processed(eventId)).as("the inbox's record, older than any event can come again").isZero();
+            assertThat(timedOrders(runtime, order.id())).isZero();
+        }
+    }
+
+    /** Dates the service's inbox records and timed orders {@code age} back. */
+    private static void writtenAgo(ServiceRuntime runtime, Duration age) {
+        runtime.database().jdbi().useHandle(h -> {
+            h.createUpdate("UPDATE processed_events SET processed_at = now() - make_interval(secs => :s)")
+                    .bind("s", (double) age.toSeconds()).execute();
+            h.createUpdate("UPDATE timed_orders SET timed_at = now() - make_interval(secs => :s)")
+                    .bind("s", (double) age.toSeconds()).execute();
+        });
+    }
+
+    private static int timedOrders(ServiceRuntime runtime, String orderId) {
+        return runtime.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM timed_orders WHERE order_id = :id").bind("id", orderId).mapTo(Integer.class).one());
     }
 
     @Test
