@@ -1,5 +1,6 @@
 // The order page: counts the payment window down every second and follows the order's status
-// (paid, expired) without a reload; "Pay" pays with the sandbox's test card.
+// (paid, expired, cancelled) without a reload, until it is final. Paying is the page's own form,
+// which works without this script; the script only keeps it from being sent twice.
 (function () {
   var root = document.getElementById('order');
   if (!root) {
@@ -11,19 +12,31 @@
   var statusText = document.getElementById('status');
   var timeLeft = document.getElementById('time-left');
   var pay = document.getElementById('pay');
-  var message = document.getElementById('message');
+  var ticking = null;
+  var polling = null;
+
+  function isFinal() {
+    return status === 'complete' || status === 'cancelled';
+  }
 
   function render() {
     statusText.textContent = status;
     var seconds = Math.max(0, Math.round((expiresAt - Date.now()) / 1000));
+    var payable = false;
     if (status === 'complete') {
       timeLeft.textContent = 'Order paid';
-      pay.hidden = true;
     } else if (status === 'cancelled' || seconds <= 0) {
       timeLeft.textContent = status === 'cancelled' && seconds > 0 ? 'Order Cancelled' : 'Order Expired';
-      pay.hidden = true;
     } else {
       timeLeft.textContent = 'Time left to pay: ' + seconds + ' seconds';
+      payable = true;
+    }
+    if (pay && !payable) {
+      pay.hidden = true;
+    }
+    if (isFinal()) {
+      clearInterval(ticking);
+      clearInterval(polling);
     }
   }
 
@@ -34,29 +47,15 @@
       .catch(function () { render(); });
   }
 
-  pay.addEventListener('click', function () {
-    pay.disabled = true;
-    message.textContent = '';
-    fetch('/api/payments', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-      body: JSON.stringify({ orderId: orderId, token: 'tok_visa' })
-    }).then(function (response) {
-      if (response.ok) {
-        message.textContent = '';
-        return refresh();
-      }
-      return response.json().then(function (body) {
-        message.textContent = (body.errors || []).map(function (e) { return e.message; }).join(', ');
-        pay.disabled = false;
-      });
-    }).catch(function () {
-      message.textContent = 'The payment could not be sent. Please try again.';
-      pay.disabled = false;
+  if (pay) {
+    pay.addEventListener('submit', function () {
+      pay.querySelector('button').disabled = true;
     });
-  });
+  }
 
   render();
-  setInterval(render, 1000);
-  setInterval(refresh, 1500);
+  if (!isFinal()) {
+    ticking = setInterval(render, 1000);
+    polling = setInterval(refresh, 1500);
+  }
 })();

@@ -57,11 +57,17 @@ public final class WebMain {
         Javalin app = HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
                 routes -> {
             pages.register(routes);
-            routes.exception(Backend.ServiceUnavailable.class, (e, ctx) ->
-                    ctx.status(502).json(ErrorBody.of("A service is unavailable, try again shortly")));
+            routes.exception(Backend.ServiceUnavailable.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.status(502).json(ErrorBody.of("A service is unavailable, try again shortly"));
+                } else {
+                    pages.unavailable(ctx);
+                }
+            });
             ApiDocs.register(routes);
             api.register(routes);
             StaticFiles.register(routes);
+            pages.registerNotFound(routes);
         }).start(settings.port());
         api.stopWith(app);
         return app;

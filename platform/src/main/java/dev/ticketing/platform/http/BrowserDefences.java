@@ -11,7 +11,8 @@ import java.util.Set;
  * What the HTTP kit does for browsers on every request. Every response carries {@code
  * X-Content-Type-Options: nosniff}, a strict {@code Content-Security-Policy} (own scripts and styles
  * only, no inline script, {@code frame-ancestors 'none'}), {@code Referrer-Policy} and, when the
- * session cookie is {@code Secure}, HSTS. An unsafe API request ({@code POST}, {@code PUT}, {@code
+ * session cookie is {@code Secure}, HSTS, and {@code Cache-Control: no-store} unless the handler says
+ * otherwise (a signed-in page or order must not be kept by a browser or a proxy after sign-out). An unsafe API request ({@code POST}, {@code PUT}, {@code
  * DELETE}, {@code PATCH} under {@code /api}) is refused with 415 when it has a body that is not
  * {@code application/json} (which a cross-site HTML form cannot send), and with 403 when it comes
  * from a foreign {@code Origin} with the session cookie and without an {@code Authorization} header,
@@ -32,6 +33,7 @@ public final class BrowserDefences {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("Cache-Control", "no-store"); // answers are personal or change at once; static files say otherwise
         if (strictTransport) {
             ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
@@ -60,7 +62,7 @@ public final class BrowserDefences {
     }
 
     /** The origin names the host the browser sent the request to (as the front end forwards it, if it did). */
-    private static boolean isSameOrigin(String origin, Context ctx) {
+    public static boolean isSameOrigin(String origin, Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Host");
         String host = forwarded != null && !forwarded.isBlank() ? forwarded : ctx.host();
         try {

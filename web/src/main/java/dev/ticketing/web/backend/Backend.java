@@ -28,8 +28,9 @@ public final class Backend {
      *
      * @param setCookies the {@code Set-Cookie} headers, to hand on to the browser
      * @param nextQuery  the query string ({@code limit=..&cursor=..}) of the next page of a list, or null
+     * @param retryAfter the {@code Retry-After} header of a 429 or 503, or null
      */
-    public record Reply(int status, JsonNode json, List<String> setCookies, String nextQuery) {
+    public record Reply(int status, JsonNode json, List<String> setCookies, String nextQuery, String retryAfter) {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -74,7 +75,8 @@ public final class Backend {
                 return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             });
             return new Reply(response.statusCode(), parse(response.body()), response.headers().allValues("Set-Cookie"),
-                    response.headers().firstValue("Link").map(Backend::nextQuery).orElse(null));
+                    response.headers().firstValue("Link").map(Backend::nextQuery).orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new ServiceUnavailable(service + path, e);
         } catch (InterruptedException e) {

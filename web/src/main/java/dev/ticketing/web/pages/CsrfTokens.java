@@ -1,7 +1,7 @@
 package dev.ticketing.web.pages;
 
-import dev.ticketing.platform.errors.ForeignOrigin;
 import dev.ticketing.platform.errors.MalformedRequest;
+import dev.ticketing.platform.http.BrowserDefences;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
@@ -12,10 +12,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * CSRF tokens for the pages' forms (double submit): each visitor gets a random token in a {@code
- * csrf} cookie (HttpOnly, SameSite=Strict), every form carries it in a hidden {@code _csrf} field, and
- * a form post whose field does not match the cookie is refused with 403. Another site can make a
- * browser post a form here, but it can neither read nor set the cookie.
+ * CSRF defences of the pages' forms. Double submit: each visitor gets a random token in a {@code
+ * csrf} cookie (HttpOnly, SameSite=Lax), every form carries it in a hidden {@code _csrf} field, and a
+ * form post whose field does not match the cookie is refused ({@link ExpiredForm}). And the browser's
+ * word: a post that says it comes from another site ({@code Origin}, {@code Sec-Fetch-Site}) is refused
+ * whatever it carries, since a token pair alone is only as good as the cookie (which a sibling domain
+ * or a man in the middle of plain HTTP could set). A new token is issued at sign-in, sign-up and
+ * sign-out.
+ * <p>
+ * Lax, not Strict: a Strict cookie is not sent when the visitor follows a link from another site, so
+ * the page would issue a new token and the forms of the visitor's other open tabs would no longer match.
+ * Lax cookies are still not sent with another site's posts.
  */
 final class CsrfTokens {
     static final String COOKIE = "csrf";
@@ -33,14 +40,33 @@ final class CsrfTokens {
         }
         String token = ctx.cookie(COOKIE);
         if (token == null || token.length() != 43) {
-            token = newToken();
-            ctx.cookie(new Cookie(COOKIE, token, "/", -1, "https".equals(ctx.scheme()), true, null,
-                    SameSite.STRICT));
+            token = issue(ctx);
         }
         ctx.attribute(ATTRIBUTE, token);
-        if (ctx.method() == HandlerType.POST && !matches(submitted(ctx), ctx.cookie(COOKIE))) {
-            throw new ForeignOrigin();
+        if (ctx.method() == HandlerType.POST && (fromAnotherSite(ctx) || !matches(submitted(ctx), ctx.cookie(COOKIE)))) {
+            throw new ExpiredForm();
         }
+    }
+
+    /** A new token for the visitor (their session changed), for the page this request renders and the next ones. */
+    static void renew(Context ctx) {
+        ctx.attribute(ATTRIBUTE, issue(ctx));
+    }
+
+    private static String issue(Context ctx) {
+        String token = newToken();
+        ctx.cookie(new Cookie(COOKIE, token, "/", -1, "https".equals(ctx.scheme()), true, null, SameSite.LAX));
+        return token;
+    }
+
+    /** What the browser says of where the post comes from: another site, or an opaque origin ({@code null}). */
+    private static boolean fromAnotherSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return true;
+        }
+        String origin = ctx.header("Origin");
+        return origin != null && !BrowserDefences.isSameOrigin(origin, ctx);
     }
 
     /** The token in the posted form; a body that is no form at all (a multipart without its parts) is a 400. */
@@ -67,5 +93,12 @@ final class CsrfTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A form post the pages refuse: not from this site's own form, or from a form of an earlier token. */
+    static final class ExpiredForm extends RuntimeException {
+        ExpiredForm() {
+            super("form refused", null, false, false);
+        }
     }
 }

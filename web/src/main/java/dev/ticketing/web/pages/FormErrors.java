@@ -10,6 +10,11 @@ import java.util.Map;
 public record FormErrors(Map<String, String> byField, List<String> general) {
     public static final FormErrors NONE = new FormErrors(Map.of(), List.of());
 
+    /** One message about no field. */
+    public static FormErrors saying(String message) {
+        return new FormErrors(Map.of(), List.of(message));
+    }
+
     /** Reads the contract's error body. */
     public static FormErrors of(JsonNode body) {
         Map<String, String> byField = new LinkedHashMap<>();

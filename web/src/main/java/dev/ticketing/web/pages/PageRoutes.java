@@ -1,5 +1,6 @@
 package dev.ticketing.web.pages;
 
+import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.platform.http.Sessions;
 import dev.ticketing.web.WebSettings;
@@ -14,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,18 +30,29 @@ public final class PageRoutes {
     private final Upstream auth;
     private final Upstream tickets;
     private final Upstream orders;
+    private final Upstream payments;
     private final TemplateEngine templates;
+    private final Clock clock;
 
     public PageRoutes(Backend backend, WebSettings services, TemplateEngine templates) {
+        this(backend, services, templates, Clock.systemUTC());
+    }
+
+    PageRoutes(Backend backend, WebSettings services, TemplateEngine templates, Clock clock) {
         this.backend = backend;
         this.auth = Upstream.of(services.authUrl());
         this.tickets = Upstream.of(services.ticketsUrl());
         this.orders = Upstream.of(services.ordersUrl());
+        this.payments = Upstream.of(services.paymentsUrl());
         this.templates = templates;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.before(CsrfTokens::guard);
+        routes.exception(CsrfTokens.ExpiredForm.class, (e, ctx) -> message(ctx, 403, "This form has expired",
+                "It was sent from another site, or from a page opened before you signed in or out."
+                        + " Go back, reload the page and send it again."));
         routes.get("/", this::home);
         routes.get("/auth/signup", ctx -> credentials(ctx, "Sign Up", "/auth/signup", "", FormErrors.NONE));
         routes.post("/auth/signup", ctx -> authenticate(ctx, "Sign Up", "/auth/signup", "/api/users/signup"));
@@ -52,15 +65,49 @@ public final class PageRoutes {
         routes.post("/tickets/{id}/purchase", ctx -> whenSignedIn(ctx, () -> purchase(ctx)));
         routes.get("/orders", ctx -> whenSignedIn(ctx, () -> orders(ctx)));
         routes.get("/orders/{id}", ctx -> whenSignedIn(ctx, () -> order(ctx)));
+        routes.post("/orders/{id}/pay", ctx -> whenSignedIn(ctx, () -> pay(ctx)));
+    }
+
+    /**
+     * What no page or API route answers: an HTML page for a visitor's browser, the API's JSON 404 under
+     * {@code /api}. Registered after every other route.
+     */
+    public void registerNotFound(RoutesConfig routes) {
+        routes.get("/<path>", ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                throw new NotFound();
+            }
+            notFound(ctx, "There is no such page.");
+        });
     }
 
     private void home(Context ctx) {
         Reply reply = backend.get(tickets, "/api/tickets" + pageQuery(ctx), null);
-        List<TicketRow> tickets = new ArrayList<>();
-        if (reply.ok() && reply.json() != null) {
-            reply.json().forEach(t -> tickets.add(TicketRow.of(t)));
+        if (!listed(ctx, reply, "/", "tickets")) {
+            return;
         }
+        List<TicketRow> tickets = new ArrayList<>();
+        reply.json().forEach(t -> tickets.add(TicketRow.of(t)));
         render(ctx, "home.jte", page(ctx, "Tickets"), Map.of("tickets", tickets, "next", nextPage("/", reply)));
+    }
+
+    /**
+     * Whether {@code reply} is a page of a list; if not, answers the visitor: a page that no longer exists
+     * (a cursor that is not valid) is a 400 with a link to the first page, anything else "unavailable".
+     */
+    private boolean listed(Context ctx, Reply reply, String firstPage, String what) {
+        if (reply.ok() && reply.json() != null && reply.json().isArray()) {
+            return true;
+        }
+        if (reply.status() == 400) {
+            render(ctx, "message.jte", page(ctx, "No such page"), Map.of("heading", "No such page",
+                    "text", "This page of the list does not exist (any more).", "link", firstPage,
+                    "linkText", "Back to the first page"), 400);
+        } else {
+            retryAfter(ctx, reply);
+            message(ctx, 503, "Unavailable", "The list of " + what + " is unavailable right now. Please try again shortly.");
+        }
+        return false;
     }
 
     private void credentials(Context ctx, String heading, String action, String email, FormErrors errors) {
@@ -74,9 +121,10 @@ public final class PageRoutes {
         Reply reply = backend.send("POST", auth, api, body, null, ctx.ip());
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+            CsrfTokens.renew(ctx);
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
-            ctx.status(400);
+            refused(ctx, reply);
             credentials(ctx, heading, action, email, FormErrors.of(reply.json()));
         }
     }
@@ -84,7 +132,21 @@ public final class PageRoutes {
     private void signOut(Context ctx) {
         Reply reply = backend.post(auth, "/api/users/signout", Map.of(), session(ctx));
         reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+        CsrfTokens.renew(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    /** A form a service refused: its status when it is the visitor's to see (429 with its Retry-After), else 400. */
+    private static void refused(Context ctx, Reply reply) {
+        boolean visitors = reply.status() >= 400 && reply.status() < 500 && reply.status() != 401;
+        ctx.status(visitors ? reply.status() : 400);
+        retryAfter(ctx, reply);
+    }
+
+    private static void retryAfter(Context ctx, Reply reply) {
+        if (reply.retryAfter() != null) {
+            ctx.header("Retry-After", reply.retryAfter());
+        }
     }
 
     private void sellForm(Context ctx, String title, String price, FormErrors errors) {
@@ -99,9 +161,9 @@ public final class PageRoutes {
         body.put("price", price.trim()); // a string: the service reads a plain decimal and refuses the rest
         Reply reply = backend.post(tickets, "/api/tickets", body, session(ctx));
         if (reply.ok()) {
-            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            ctx.redirect("/tickets/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
         } else {
-            ctx.status(400);
+            refused(ctx, reply);
             sellForm(ctx, title, price, FormErrors.of(reply.json()));
         }
     }
@@ -112,33 +174,71 @@ public final class PageRoutes {
             notFound(ctx, "This ticket does not exist.");
             return;
         }
-        TicketRow ticket = TicketRow.of(reply.json());
-        render(ctx, "ticket.jte", page(ctx, ticket.title()), Map.of("ticket", ticket, "errors", FormErrors.NONE));
+        renderTicket(ctx, TicketRow.of(reply.json()), FormErrors.NONE);
     }
 
+    /**
+     * Orders the ticket as the visitor saw it: the form carries the ticket's version, and a ticket changed
+     * since (its price, say) is shown again rather than ordered. A visitor whose own order already holds
+     * the ticket (the button clicked twice) is taken to that order.
+     */
     private void purchase(Context ctx) {
         String ticketId = ctx.pathParam("id");
+        Reply seen = backend.get(tickets, "/api/tickets/" + encode(ticketId), null);
+        if (!seen.ok()) {
+            notFound(ctx, "This ticket does not exist.");
+            return;
+        }
+        TicketRow ticket = TicketRow.of(seen.json());
+        String version = ctx.formParam("version");
+        if (version != null && !version.equals(Long.toString(ticket.version()))) {
+            ctx.status(409);
+            renderTicket(ctx, ticket, FormErrors.saying("This ticket has changed since you saw it: check the title"
+                    + " and the price, then purchase it again."));
+            return;
+        }
         Reply reply = backend.post(orders, "/api/orders", Map.of("ticketId", ticketId), session(ctx));
         if (reply.ok()) {
             ctx.redirect("/orders/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
             return;
         }
-        Reply ticket = backend.get(tickets, "/api/tickets/" + encode(ticketId), null);
-        if (!ticket.ok()) {
-            notFound(ctx, "This ticket does not exist.");
+        Optional<String> own = reply.status() == 400 ? ownLiveOrder(ctx, ticket.id()) : Optional.empty();
+        if (own.isPresent()) {
+            ctx.redirect("/orders/" + encode(own.get()), HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.status(400);
-        render(ctx, "ticket.jte", page(ctx, ticket.json().path("title").asText()),
-                Map.of("ticket", TicketRow.of(ticket.json()), "errors", FormErrors.of(reply.json())));
+        refused(ctx, reply);
+        Reply now = backend.get(tickets, "/api/tickets/" + encode(ticketId), null);
+        renderTicket(ctx, now.ok() ? TicketRow.of(now.json()) : ticket, FormErrors.of(reply.json()));
+    }
+
+    /** The visitor's order that holds {@code ticketId} now, among their newest orders. */
+    private Optional<String> ownLiveOrder(Context ctx, String ticketId) {
+        Reply reply = backend.get(orders, "/api/orders", session(ctx));
+        if (!reply.ok() || reply.json() == null) {
+            return Optional.empty();
+        }
+        for (var order : reply.json()) {
+            String status = order.path("status").asText();
+            if (order.path("ticket").path("id").asText().equals(ticketId)
+                    && (status.equals("created") || status.equals("awaiting:payment"))) {
+                return Optional.of(order.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void renderTicket(Context ctx, TicketRow ticket, FormErrors errors) {
+        render(ctx, "ticket.jte", page(ctx, ticket.title()), Map.of("ticket", ticket, "errors", errors));
     }
 
     private void orders(Context ctx) {
         Reply reply = backend.get(orders, "/api/orders" + pageQuery(ctx), session(ctx));
-        List<OrderRow> orders = new ArrayList<>();
-        if (reply.ok() && reply.json() != null) {
-            reply.json().forEach(o -> orders.add(OrderRow.of(o)));
+        if (!listed(ctx, reply, "/orders", "your orders")) {
+            return;
         }
+        List<OrderRow> orders = new ArrayList<>();
+        reply.json().forEach(o -> orders.add(OrderRow.of(o)));
         render(ctx, "orders.jte", page(ctx, "My Orders"),
                 Map.of("orders", orders, "next", nextPage("/orders", reply)));
     }
@@ -149,8 +249,30 @@ public final class PageRoutes {
             notFound(ctx, "This order does not exist, or it is not yours.");
             return;
         }
-        OrderRow order = OrderRow.of(reply.json());
-        render(ctx, "order.jte", page(ctx, order.ticketTitle()), Map.of("order", order));
+        renderOrder(ctx, OrderRow.of(reply.json()), FormErrors.NONE);
+    }
+
+    /** Pays the visitor's order with the sandbox's test card, then shows the order again. */
+    private void pay(Context ctx) {
+        String orderId = ctx.pathParam("id");
+        Reply reply = backend.post(payments, "/api/payments", Map.of("orderId", orderId, "token", "tok_visa"),
+                session(ctx));
+        if (reply.ok()) {
+            ctx.redirect("/orders/" + encode(orderId), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Reply order = backend.get(orders, "/api/orders/" + encode(orderId), session(ctx));
+        if (!order.ok()) {
+            notFound(ctx, "This order does not exist, or it is not yours.");
+            return;
+        }
+        refused(ctx, reply);
+        renderOrder(ctx, OrderRow.of(order.json()), FormErrors.of(reply.json()));
+    }
+
+    private void renderOrder(Context ctx, OrderRow order, FormErrors errors) {
+        render(ctx, "order.jte", page(ctx, order.ticketTitle()),
+                Map.of("order", order, "state", OrderState.of(order, clock.instant()), "errors", errors));
     }
 
     /** The page of a list the visitor asked for ({@code ?cursor=}), handed on to the service. */
@@ -172,9 +294,18 @@ public final class PageRoutes {
         return "";
     }
 
+    /** What a visitor's browser is shown when a service the page needs does not answer. */
+    public void unavailable(Context ctx) {
+        message(ctx, 502, "Unavailable", "A service this page needs is unavailable right now. Please try again shortly.");
+    }
+
     private void notFound(Context ctx, String text) {
-        ctx.status(404);
-        render(ctx, "message.jte", page(ctx, "Not found"), Map.of("heading", "Not found", "text", text));
+        message(ctx, 404, "Not found", text);
+    }
+
+    private void message(Context ctx, int status, String heading, String text) {
+        render(ctx, "message.jte", page(ctx, heading), Map.of("heading", heading, "text", text, "link", "/",
+                "linkText", "Back to the tickets"), status);
     }
 
     /** Runs {@code page} for a signed-in visitor; sends anyone else to the sign-in page. */
@@ -219,6 +350,11 @@ public final class PageRoutes {
         } catch (ServiceUnavailable e) {
             return false;
         }
+    }
+
+    private void render(Context ctx, String template, Page page, Map<String, Object> params, int status) {
+        ctx.status(status);
+        render(ctx, template, page, params);
     }
 
     private void render(Context ctx, String template, Page page, Map<String, Object> params) {

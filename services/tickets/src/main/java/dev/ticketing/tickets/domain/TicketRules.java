@@ -15,7 +15,7 @@ public final class TicketRules {
 
     /** What is wrong with {@code title} (already trimmed), if anything, in the contract's words. */
     public static Optional<String> titleProblem(String title) {
-        if (title == null || title.isBlank()) {
+        if (title == null || showsNothing(title)) {
             return Optional.of("Title is required");
         }
         if (title.codePointCount(0, title.length()) > MAX_TITLE) {
@@ -25,6 +25,15 @@ public final class TicketRules {
             return Optional.of("Title contains invalid characters");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Nothing but spaces of any script (U+00A0, U+3000, ...) and invisible format characters (U+200B, a
+     * joiner, ...): a title that would show as a blank line in the list.
+     */
+    private static boolean showsNothing(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     /**

@@ -72,6 +72,10 @@ class TicketRoutesTest {
         assertFieldError(create(user, "{\"title\":\"   \",\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"title\":42,\"price\":10}"), "title", "Title is required");
+        // what would show as a blank line in the list: spaces of other scripts, zero-width characters
+        for (String blank : new String[] {"\\u200b\\u200b\\u200b", "\\u00a0\\u3000", "\\u2003\\u200d\\ufeff"}) {
+            assertFieldError(create(user, "{\"title\":\"" + blank + "\",\"price\":10}"), "title", "Title is required");
+        }
         assertFieldError(create(user, "{\"title\":\"" + "x".repeat(121) + "\",\"price\":10}"), "title",
                 "Title must be at most 120 characters");
         for (String bad : new String[] {"a\\u0000b", "line\\nbreak", "tab\\tbed", "half \\ud800 pair",

@@ -1,0 +1,253 @@
+package dev.ticketing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ticketing.platform.http.SessionTokens;
+import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.HttpTestClient.Response;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages as a visitor's browser sees them, in front of one stub that answers for every service:
+ * their forms' defences, their answers when a service refuses, and what they show without a script.
+ */
+class WebPagesTest {
+    private static final String JWT_KEY = "a-test-key-of-at-least-thirty-two-characters";
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final List<String> seenByServices = new CopyOnWriteArrayList<>();
+    private final AtomicLong ticketVersion = new AtomicLong();
+    private final AtomicReference<String> orderStatus = new AtomicReference<>("created");
+    private final AtomicReference<Map<String, Object>> orderAnswer = new AtomicReference<>();
+    private final AtomicReference<Map<String, Object>> paymentAnswer = new AtomicReference<>();
+    private Javalin services;
+    private Javalin web;
+    private HttpTestClient http;
+    private final String session = new SessionTokens(JWT_KEY).issue("u-1", "a@b.co");
+
+    @BeforeEach
+    void start() {
+        services = Javalin.create(config -> {
+            config.routes.get("/api/tickets", ctx -> {
+                if ("bad".equals(ctx.queryParam("cursor"))) {
+                    ctx.status(400).json(errors("Cursor is not valid"));
+                } else {
+                    ctx.json(List.of(ticket()));
+                }
+            });
+            config.routes.get("/api/tickets/{id}", ctx -> ctx.json(ticket()));
+            config.routes.post("/api/tickets", ctx -> ctx.status(201).json(Map.of("id", "t-new")));
+            config.routes.post("/api/orders", ctx -> {
+                seenByServices.add("POST /api/orders " + ctx.body());
+                Map<String, Object> answer = orderAnswer.get();
+                ctx.status(answer == null ? 201 : 400).json(answer == null ? Map.of("id", "o-1") : answer);
+            });
+            config.routes.get("/api/orders", ctx -> ctx.json(List.of(order("o-0", "t-0", "cancelled"),
+                    order("o-9", "t-1", "created"))));
+            config.routes.get("/api/orders/{id}", ctx -> ctx.json(order(ctx.pathParam("id"), "t-1", orderStatus.get())));
+            config.routes.post("/api/payments", ctx -> {
+                Map<String, Object> answer = paymentAnswer.get();
+                ctx.status(answer == null ? 201 : 402).json(answer == null ? Map.of("id", "p-1") : answer);
+            });
+            config.routes.get("/api/users/currentuser", ctx -> ctx.json(Map.of("currentUser",
+                    Map.of("id", "u-1", "email", "a@b.co"))));
+            config.routes.post("/api/users/signup", ctx -> ctx.status(201)
+                    .header("Set-Cookie", "session=abc; Path=/; HttpOnly").json(Map.of("id", "u-2")));
+            config.routes.post("/api/users/signin", ctx -> ctx.status(429).header("Retry-After", "30")
+                    .json(errors("Too many requests, try again later")));
+        }).start(0);
+        String url = "http://localhost:" + services.port();
+        web = WebMain.start(new WebSettings(0, url, url, url, url, JWT_KEY, Duration.ofSeconds(1),
+                Duration.ofMillis(500)));
+        http = new HttpTestClient(web.port());
+    }
+
+    @AfterEach
+    void stop() {
+        web.stop();
+        services.stop();
+    }
+
+    private Map<String, Object> ticket() {
+        Map<String, Object> ticket = new HashMap<>(Map.of("id", "t-1", "title", "Concert", "userId", "u-2",
+                "version", ticketVersion.get(), "price", ticketVersion.get() == 0 ? 25 : 950_000));
+        ticket.put("orderId", null);
+        return ticket;
+    }
+
+    private static Map<String, Object> order(String id, String ticketId, String status) {
+        return Map.of("id", id, "userId", "u-1", "status", status, "version", 0,
+                "expiresAt", Instant.now().plusSeconds(600).toString(),
+                "ticket", Map.of("id", ticketId, "title", "Concert", "price", 25, "version", 0));
+    }
+
+    private static Map<String, Object> errors(String message) {
+        return Map.of("errors", List.of(Map.of("message", message)));
+    }
+
+    /** A visitor's CSRF token, from the cookie a page gave them. */
+    private static String csrfOf(Response page) {
+        String cookie = page.headerValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf=")).findFirst()
+                .orElseThrow();
+        return cookie.substring("csrf=".length(), cookie.indexOf(';'));
+    }
+
+    private Map<String, String> signedIn(String csrf) {
+        return Map.of("Content-Type", FORM, "Cookie", "session=" + session + "; csrf=" + csrf);
+    }
+
+    @Test
+    void a_form_post_from_another_site_is_refused_with_a_page_whatever_token_it_carries() {
+        Response form = http.get("/auth/signup", Map.of());
+        String token = csrfOf(form);
+        assertThat(form.headerValues("Set-Cookie")).anyMatch(c -> c.startsWith("csrf=") && c.contains("SameSite=Lax"));
+        String body = "email=a%40b.co&password=secret&_csrf=" + token;
+
+        for (Map<String, String> foreign : List.of(Map.of("Origin", "https://evil.example"), Map.of("Origin", "null"),
+                Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "same-site"))) {
+            Map<String, String> headers = new HashMap<>(foreign);
+            headers.put("Content-Type", FORM);
+            headers.put("Cookie", "csrf=" + token);
+            Response refused = http.post("/auth/signup", body, headers);
+            assertThat(refused.status()).as(foreign.toString()).isEqualTo(403);
+            assertThat(refused.header("Content-Type")).startsWith("text/html");
+            assertThat(refused.body()).contains("This form has expired");
+        }
+        Response ownSite = http.post("/auth/signup", body, Map.of("Content-Type", FORM, "Cookie", "csrf=" + token,
+                "Origin", "http://localhost:" + web.port(), "Sec-Fetch-Site", "same-origin"));
+        assertThat(ownSite.status()).isEqualTo(303);
+        assertThat(csrfOf(ownSite)).as("a new token once signed in").isNotEqualTo(token);
+    }
+
+    @Test
+    void pages_and_api_answers_are_not_kept_by_browsers_but_static_files_may_be() {
+        assertThat(http.get("/", Map.of()).header("Cache-Control")).isEqualTo("no-store");
+        assertThat(http.get("/orders/o-1", Map.of("Cookie", "session=" + session)).header("Cache-Control"))
+                .isEqualTo("no-store");
+        assertThat(http.get("/api/orders", Map.of("Cookie", "session=" + session)).header("Cache-Control"))
+                .isEqualTo("no-store");
+        assertThat(http.get("/static/app.css", Map.of()).header("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    @Test
+    void a_list_page_that_does_not_exist_is_a_400_page_that_leads_to_the_first_page() {
+        Response page = http.get("/?cursor=bad", Map.of());
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("This page of the list does not exist").contains("href=\"/\"")
+                .doesNotContain("No tickets for sale");
+    }
+
+    @Test
+    void a_ticket_that_changed_since_the_buyer_saw_it_is_shown_again_not_ordered() {
+        Response seen = http.get("/tickets/t-1", Map.of("Cookie", "session=" + session));
+        assertThat(seen.body()).contains("name=\"version\" value=\"0\"").contains("25.00");
+        String csrf = csrfOf(seen);
+        ticketVersion.set(1); // the seller raised the price meanwhile
+
+        Response changed = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&version=0", signedIn(csrf));
+
+        assertThat(changed.status()).isEqualTo(409);
+        assertThat(changed.body()).contains("This ticket has changed since you saw it").contains("950000.00")
+                .contains("name=\"version\" value=\"1\"");
+        assertThat(seenByServices).isEmpty();
+        Response ordered = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&version=1", signedIn(csrf));
+        assertThat(ordered.status()).isEqualTo(303);
+        assertThat(ordered.header("Location")).isEqualTo("/orders/o-1");
+    }
+
+    @Test
+    void a_second_purchase_by_the_buyer_who_holds_the_ticket_leads_to_their_order() {
+        String csrf = csrfOf(http.get("/", Map.of()));
+        orderAnswer.set(errors("Ticket is already reserved"));
+
+        Response again = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&version=0", signedIn(csrf));
+
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(again.header("Location")).isEqualTo("/orders/o-9");
+    }
+
+    @Test
+    void the_sign_in_limit_is_a_429_with_its_retry_after_on_the_page_too() {
+        String csrf = csrfOf(http.get("/auth/signin", Map.of()));
+
+        Response limited = http.post("/auth/signin", "email=a%40b.co&password=secret&_csrf=" + csrf,
+                Map.of("Content-Type", FORM, "Cookie", "csrf=" + csrf));
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("30");
+        assertThat(limited.body()).contains("Too many requests, try again later").contains("value=\"a@b.co\"");
+    }
+
+    @Test
+    void the_order_page_says_where_the_order_stands_and_pays_without_a_script() {
+        Response open = http.get("/orders/o-1", Map.of("Cookie", "session=" + session));
+        assertThat(open.body()).contains("Time left to pay: ").contains("action=\"/orders/o-1/pay\"");
+        String csrf = csrfOf(open);
+
+        Response paid = http.post("/orders/o-1/pay", "_csrf=" + csrf, signedIn(csrf));
+        assertThat(paid.status()).isEqualTo(303);
+        assertThat(paid.header("Location")).isEqualTo("/orders/o-1");
+
+        paymentAnswer.set(errors("Your card was declined."));
+        Response declined = http.post("/orders/o-1/pay", "_csrf=" + csrf, signedIn(csrf));
+        assertThat(declined.status()).isEqualTo(402);
+        assertThat(declined.body()).contains("Your card was declined.").contains("action=\"/orders/o-1/pay\"");
+
+        orderStatus.set("complete");
+        Response complete = http.get("/orders/o-1", Map.of("Cookie", "session=" + session));
+        assertThat(complete.body()).contains("Order paid").doesNotContain("/pay\"");
+        orderStatus.set("cancelled");
+        assertThat(http.get("/orders/o-1", Map.of("Cookie", "session=" + session)).body())
+                .contains("Order Cancelled").doesNotContain("/pay\"");
+    }
+
+    @Test
+    void a_page_that_does_not_exist_is_an_html_page_and_an_api_resource_stays_json() {
+        Response page = http.get("/no/such/page", Map.of());
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("There is no such page");
+
+        Response api = http.get("/api/no/such/resource", Map.of());
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.json().path("errors").get(0).path("message").asText()).isEqualTo("Not Found");
+    }
+
+    @Test
+    void a_page_whose_service_does_not_answer_is_an_html_502() {
+        String url = "http://localhost:" + services.port();
+        Javalin alone = WebMain.start(new WebSettings(0, url, "http://127.0.0.1:" + closedPort(), url, url, JWT_KEY,
+                Duration.ofSeconds(1), Duration.ofMillis(500)));
+        try {
+            Response home = new HttpTestClient(alone.port()).get("/", Map.of());
+
+            assertThat(home.status()).isEqualTo(502);
+            assertThat(home.header("Content-Type")).startsWith("text/html");
+            assertThat(home.body()).contains("unavailable right now");
+        } finally {
+            alone.stop();
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
