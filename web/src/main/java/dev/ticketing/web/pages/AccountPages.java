@@ -1,0 +1,47 @@
+package dev.ticketing.web.pages;
+
+import static dev.ticketing.web.pages.Pages.session;
+import static dev.ticketing.web.pages.Pages.text;
+
+import dev.ticketing.web.backend.Backend.Reply;
+import dev.ticketing.web.backend.Upstream;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/** Sign up, sign in, sign out: the session cookie auth answers with, handed on to the browser. */
+final class AccountPages {
+    private final Pages pages;
+    private final Upstream auth;
+
+    AccountPages(Pages pages, Upstream auth) {
+        this.pages = pages;
+        this.auth = auth;
+    }
+
+    void form(Context ctx, String heading, String action, String email, FormErrors errors) {
+        pages.render(ctx, "credentials.jte", heading,
+                Map.of("heading", heading, "action", action, "button", heading, "email", email, "errors", errors));
+    }
+
+    void authenticate(Context ctx, String heading, String action, String api) {
+        String email = text(ctx.formParam("email"));
+        Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
+        Reply reply = pages.backend().send("POST", auth, api, body, null, ctx.ip());
+        if (reply.ok()) {
+            reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+            CsrfTokens.renew(ctx);
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+        } else {
+            Pages.refused(ctx, reply);
+            form(ctx, heading, action, email, FormErrors.of(reply.json()));
+        }
+    }
+
+    void signOut(Context ctx) {
+        Reply reply = pages.backend().post(auth, "/api/users/signout", Map.of(), session(ctx));
+        reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+        CsrfTokens.renew(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+}

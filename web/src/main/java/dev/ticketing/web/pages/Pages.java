@@ -1,0 +1,166 @@
+package dev.ticketing.web.pages;
+
+import dev.ticketing.platform.http.SessionUser;
+import dev.ticketing.platform.http.Sessions;
+import dev.ticketing.web.backend.Backend;
+import dev.ticketing.web.backend.Backend.Reply;
+import dev.ticketing.web.backend.Backend.ServiceUnavailable;
+import dev.ticketing.web.backend.Upstream;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** What every page does: knows its visitor, calls a service in their name, renders a template or a message. */
+final class Pages {
+    private static final String VISITOR = Pages.class.getName() + ".visitor";
+
+    private final Backend backend;
+    private final Upstream auth;
+    private final TemplateEngine templates;
+
+    Pages(Backend backend, Upstream auth, TemplateEngine templates) {
+        this.backend = backend;
+        this.auth = auth;
+        this.templates = templates;
+    }
+
+    Backend backend() {
+        return backend;
+    }
+
+    /** Runs {@code page} for a signed-in visitor; sends anyone else to the sign-in page. */
+    void whenSignedIn(Context ctx, Runnable page) {
+        if (visitor(ctx).isEmpty()) {
+            ctx.redirect("/auth/signin", HttpStatus.SEE_OTHER);
+        } else {
+            page.run();
+        }
+    }
+
+    /**
+     * The signed-in visitor as auth knows them now. The token's signature is checked here, but only auth
+     * follows sign-outs ({@code session.revoked}): a session it no longer knows is none, and its cookie is
+     * cleared (auth's sign-out answers with the clearing cookie). When auth does not answer, the token's
+     * own check stands: every API call the page makes is checked by its service anyway.
+     */
+    Optional<SessionUser> visitor(Context ctx) {
+        Optional<SessionUser> known = ctx.attribute(VISITOR);
+        if (known != null) {
+            return known;
+        }
+        known = Sessions.currentUser(ctx);
+        String session = session(ctx);
+        if (known.isPresent() && session != null && signedOutElsewhere(session)) {
+            known = Optional.empty();
+            try {
+                backend.post(auth, "/api/users/signout", Map.of(), session).setCookies()
+                        .forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
+            } catch (ServiceUnavailable e) {
+                // The cookie stays for now; the next page asks auth again.
+            }
+        }
+        ctx.attribute(VISITOR, known);
+        return known;
+    }
+
+    private boolean signedOutElsewhere(String session) {
+        try {
+            Reply reply = backend.get(auth, "/api/users/currentuser", session);
+            return reply.status() == 200 && reply.json() != null && reply.json().path("currentUser").isNull();
+        } catch (ServiceUnavailable e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code reply} is a page of a list; if not, answers the visitor: a page that no longer exists
+     * (a cursor that is not valid) is a 400 with a link to the first page, anything else "unavailable".
+     */
+    boolean listed(Context ctx, Reply reply, String firstPage, String what) {
+        if (reply.ok() && reply.json() != null && reply.json().isArray()) {
+            return true;
+        }
+        if (reply.status() == 400) {
+            render(ctx, 400, "message.jte", "No such page", Map.of("heading", "No such page",
+                    "text", "This page of the list does not exist (any more).", "link", firstPage,
+                    "linkText", "Back to the first page"));
+        } else {
+            retryAfter(ctx, reply);
+            message(ctx, 503, "Unavailable", "The list of " + what + " is unavailable right now. Please try again shortly.");
+        }
+        return false;
+    }
+
+    /** The page of a list the visitor asked for ({@code ?cursor=}), handed on to the service. */
+    static String pageQuery(Context ctx) {
+        String cursor = ctx.queryParam("cursor");
+        return cursor == null ? "" : "?cursor=" + encode(cursor);
+    }
+
+    /** The address of the list's next page on this front end, or empty when this is the last one. */
+    static String nextPage(String path, Reply reply) {
+        if (reply.nextQuery() == null) {
+            return "";
+        }
+        for (String parameter : reply.nextQuery().split("&")) {
+            if (parameter.startsWith("cursor=")) {
+                return path + "?" + parameter;
+            }
+        }
+        return "";
+    }
+
+    /** A form a service refused: its status when it is the visitor's to see (429 with its Retry-After), else 400. */
+    static void refused(Context ctx, Reply reply) {
+        boolean visitors = reply.status() >= 400 && reply.status() < 500 && reply.status() != 401;
+        ctx.status(visitors ? reply.status() : 400);
+        retryAfter(ctx, reply);
+    }
+
+    private static void retryAfter(Context ctx, Reply reply) {
+        if (reply.retryAfter() != null) {
+            ctx.header("Retry-After", reply.retryAfter());
+        }
+    }
+
+    void notFound(Context ctx, String text) {
+        message(ctx, 404, "Not found", text);
+    }
+
+    void message(Context ctx, int status, String heading, String text) {
+        render(ctx, status, "message.jte", heading, Map.of("heading", heading, "text", text, "link", "/",
+                "linkText", "Back to the tickets"));
+    }
+
+    void render(Context ctx, int status, String template, String title, Map<String, Object> params) {
+        ctx.status(status);
+        render(ctx, template, title, params);
+    }
+
+    /** Renders {@code template} as the page titled {@code title}, with the layout's visitor and CSRF token. */
+    void render(Context ctx, String template, String title, Map<String, Object> params) {
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("page", new Page(title, visitor(ctx).orElse(null), CsrfTokens.of(ctx)));
+        StringOutput output = new StringOutput();
+        templates.render(template, all, output);
+        ctx.html(output.toString());
+    }
+
+    static String session(Context ctx) {
+        return ctx.cookie(Sessions.COOKIE);
+    }
+
+    static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ticketing.web.pages;
+
+import static dev.ticketing.web.pages.Pages.encode;
+import static dev.ticketing.web.pages.Pages.session;
+import static dev.ticketing.web.pages.Pages.text;
+
+import dev.ticketing.web.backend.Backend.Reply;
+import dev.ticketing.web.backend.Upstream;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The tickets for sale, a ticket, selling one and purchasing one. */
+final class TicketPages {
+    private final Pages pages;
+    private final Upstream tickets;
+    private final Upstream orders;
+
+    TicketPages(Pages pages, Upstream tickets, Upstream orders) {
+        this.pages = pages;
+        this.tickets = tickets;
+        this.orders = orders;
+    }
+
+    void home(Context ctx) {
+        Reply reply = pages.backend().get(tickets, "/api/tickets" + Pages.pageQuery(ctx), null);
+        if (!pages.listed(ctx, reply, "/", "tickets")) {
+            return;
+        }
+        List<TicketRow> rows = new ArrayList<>();
+        reply.json().forEach(t -> rows.add(TicketRow.of(t)));
+        pages.render(ctx, "home.jte", "Tickets", Map.of("tickets", rows, "next", Pages.nextPage("/", reply)));
+    }
+
+    void sellForm(Context ctx, String title, String price, FormErrors errors) {
+        pages.render(ctx, "sell.jte", "Sell a ticket", Map.of("title", title, "price", price, "errors", errors));
+    }
+
+    void sell(Context ctx) {
+        String title = text(ctx.formParam("title"));
+        String price = text(ctx.formParam("price"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("price", price.trim()); // a string: the service reads a plain decimal and refuses the rest
+        Reply reply = pages.backend().post(tickets, "/api/tickets", body, session(ctx));
+        if (reply.ok()) {
+            ctx.redirect("/tickets/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
+        } else {
+            Pages.refused(ctx, reply);
+            sellForm(ctx, title, price, FormErrors.of(reply.json()));
+        }
+    }
+
+    void ticket(Context ctx) {
+        Optional<TicketRow> ticket = find(ctx.pathParam("id"));
+        if (ticket.isEmpty()) {
+            pages.notFound(ctx, "This ticket does not exist.");
+            return;
+        }
+        show(ctx, ticket.get(), FormErrors.NONE);
+    }
+
+    /**
+     * Orders the ticket as the visitor saw it: the form carries the ticket's version, and a ticket changed
+     * since (its price, say) is shown again rather than ordered. A visitor whose own order already holds
+     * the ticket (the button clicked twice) is taken to that order.
+     */
+    void purchase(Context ctx) {
+        String ticketId = ctx.pathParam("id");
+        Optional<TicketRow> seen = find(ticketId);
+        if (seen.isEmpty()) {
+            pages.notFound(ctx, "This ticket does not exist.");
+            return;
+        }
+        String version = ctx.formParam("version");
+        if (version != null && !version.equals(Long.toString(seen.get().version()))) {
+            ctx.status(409);
+            show(ctx, seen.get(), FormErrors.saying("This ticket has changed since you saw it: check the title"
+                    + " and the price, then purchase it again."));
+            return;
+        }
+        Reply reply = pages.backend().post(orders, "/api/orders", Map.of("ticketId", ticketId), session(ctx));
+        Optional<String> order = reply.ok() ? Optional.of(reply.json().path("id").asText())
+                : reply.status() == 400 ? ownLiveOrder(ctx, seen.get().id()) : Optional.empty();
+        if (order.isPresent()) {
+            ctx.redirect("/orders/" + encode(order.get()), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Pages.refused(ctx, reply);
+        show(ctx, find(ticketId).orElse(seen.get()), FormErrors.of(reply.json()));
+    }
+
+    private Optional<TicketRow> find(String ticketId) {
+        Reply reply = pages.backend().get(tickets, "/api/tickets/" + encode(ticketId), null);
+        return reply.ok() && reply.json() != null ? Optional.of(TicketRow.of(reply.json())) : Optional.empty();
+    }
+
+    /** The visitor's order that holds {@code ticketId} now, among their newest orders. */
+    private Optional<String> ownLiveOrder(Context ctx, String ticketId) {
+        Reply reply = pages.backend().get(orders, "/api/orders", session(ctx));
+        if (!reply.ok() || reply.json() == null) {
+            return Optional.empty();
+        }
+        for (var order : reply.json()) {
+            String status = order.path("status").asText();
+            if (order.path("ticket").path("id").asText().equals(ticketId)
+                    && (status.equals("created") || status.equals("awaiting:payment"))) {
+                return Optional.of(order.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void show(Context ctx, TicketRow ticket, FormErrors errors) {
+        pages.render(ctx, "ticket.jte", ticket.title(), Map.of("ticket", ticket, "errors", errors));
+    }
+}
