@@ -1,6 +1,6 @@
 // The order page: counts the payment window down every second and follows the order's status
-// (paid, expired, cancelled) without a reload, until it is final. Paying is the page's own form,
-// which works without this script; the script only keeps it from being sent twice.
+// (paid, expired, cancelled) without a reload, until it is final. Paying and cancelling are the
+// page's own forms, which work without this script; the script only keeps them from being sent twice.
 (function () {
   var root = document.getElementById('order');
   if (!root) {
@@ -49,7 +49,7 @@
 
   if (pay) {
     pay.addEventListener('submit', function () {
-      pay.querySelector('button').disabled = true;
+      pay.querySelectorAll('button').forEach(function (button) { button.disabled = true; });
     });
   }
 

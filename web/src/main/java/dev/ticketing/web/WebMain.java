@@ -6,6 +6,7 @@ import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.http.ErrorBody;
 import dev.ticketing.platform.http.HttpApp;
 import dev.ticketing.platform.http.Readiness;
+import dev.ticketing.platform.http.RevokedSessions;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.observability.HttpTelemetry;
 import dev.ticketing.platform.observability.ServiceTelemetry;
@@ -54,8 +55,8 @@ public final class WebMain {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         PageRoutes pages = new PageRoutes(new Backend(), settings, templates);
         ApiGateway api = new ApiGateway(settings, inProcess);
-        Javalin app = HttpApp.create(new SessionTokens(settings.jwtKey()), new Readiness(), new HttpTelemetry(telemetry, null),
-                routes -> {
+        Javalin app = HttpApp.create(new SessionTokens(settings.jwtKey()), new RevokedSessions(), new Readiness(),
+                settings.secureCookies(), new HttpTelemetry(telemetry, null), routes -> {
             pages.register(routes);
             routes.exception(Backend.ServiceUnavailable.class, (e, ctx) -> {
                 if (ctx.path().startsWith("/api/")) {

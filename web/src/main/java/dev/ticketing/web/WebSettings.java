@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param connectTimeout {@code GATEWAY_CONNECT_TIMEOUT}, default 2 s: a service that does not accept the
  *                    connection by then is answered for with 504
  * @param requestTimeout {@code GATEWAY_TIMEOUT}, default 15 s: a service that has not answered by then likewise
+ * @param secureCookies {@code COOKIE_SECURE}, default true: the site is served over HTTPS, so its answers
+ *                    carry HSTS (as the services' do)
  */
 public record WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
-                          String jwtKey, Duration connectTimeout, Duration requestTimeout) {
+                          String jwtKey, Duration connectTimeout, Duration requestTimeout, boolean secureCookies) {
     public static final int DEFAULT_PORT = 8080;
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
@@ -26,6 +28,11 @@ public record WebSettings(int port, String authUrl, String ticketsUrl, String or
     public WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
                        String jwtKey) {
         this(port, authUrl, ticketsUrl, ordersUrl, paymentsUrl, jwtKey, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    public WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
+                       String jwtKey, Duration connectTimeout, Duration requestTimeout) {
+        this(port, authUrl, ticketsUrl, ordersUrl, paymentsUrl, jwtKey, connectTimeout, requestTimeout, true);
     }
 
     public static WebSettings from(Env env, String jwtKey) {
@@ -36,6 +43,7 @@ public record WebSettings(int port, String authUrl, String ticketsUrl, String or
                 env.string("PAYMENTS_URL", "http://localhost:3005"),
                 jwtKey,
                 env.duration("GATEWAY_CONNECT_TIMEOUT", CONNECT_TIMEOUT),
-                env.duration("GATEWAY_TIMEOUT", REQUEST_TIMEOUT));
+                env.duration("GATEWAY_TIMEOUT", REQUEST_TIMEOUT),
+                env.flag("COOKIE_SECURE", true));
     }
 }

@@ -271,7 +271,7 @@ class WebFrontEndTest {
 
         Response after = http.get("/tickets/new", cookie);
         assertThat(after.status()).isEqualTo(303);
-        assertThat(after.header("Location")).isEqualTo("/auth/signin");
+        assertThat(after.header("Location")).isEqualTo("/auth/signin?next=%2Ftickets%2Fnew");
         assertThat(after.headerValues("Set-Cookie"))
                 .anyMatch(header -> header.startsWith("session=;") && header.contains("Max-Age=0"));
         assertThat(http.get("/", cookie).body()).contains("Sign In").doesNotContain("Sign Out");
@@ -298,6 +298,6 @@ class WebFrontEndTest {
         Response orders = http.get("/orders", Map.of());
 
         assertThat(orders.status()).isEqualTo(303);
-        assertThat(orders.header("Location")).isEqualTo("/auth/signin");
+        assertThat(orders.header("Location")).isEqualTo("/auth/signin?next=%2Forders");
     }
 }

@@ -33,6 +33,7 @@ class WebPagesTest {
     private final AtomicReference<String> orderStatus = new AtomicReference<>("created");
     private final AtomicReference<Map<String, Object>> orderAnswer = new AtomicReference<>();
     private final AtomicReference<Map<String, Object>> paymentAnswer = new AtomicReference<>();
+    private volatile boolean signInLimited;
     private Javalin services;
     private Javalin web;
     private HttpTestClient http;
@@ -49,7 +50,14 @@ class WebPagesTest {
                 }
             });
             config.routes.get("/api/tickets/{id}", ctx -> ctx.json(ticket()));
-            config.routes.post("/api/tickets", ctx -> ctx.status(201).json(Map.of("id", "t-new")));
+            config.routes.post("/api/tickets", ctx -> {
+                if (ctx.body().contains("\"price\":\"25.00\"")) {
+                    ctx.status(201).json(Map.of("id", "t-new"));
+                } else {
+                    ctx.status(400).json(Map.of("errors", List.of(Map.of("message", "Price must be greater than 0",
+                            "field", "price"))));
+                }
+            });
             config.routes.post("/api/orders", ctx -> {
                 seenByServices.add("POST /api/orders " + ctx.body());
                 Map<String, Object> answer = orderAnswer.get();
@@ -58,6 +66,7 @@ class WebPagesTest {
             config.routes.get("/api/orders", ctx -> ctx.json(List.of(order("o-0", "t-0", "cancelled"),
                     order("o-9", "t-1", "created"))));
             config.routes.get("/api/orders/{id}", ctx -> ctx.json(order(ctx.pathParam("id"), "t-1", orderStatus.get())));
+            config.routes.delete("/api/orders/{id}", ctx -> ctx.status(204));
             config.routes.post("/api/payments", ctx -> {
                 Map<String, Object> answer = paymentAnswer.get();
                 ctx.status(answer == null ? 201 : 402).json(answer == null ? Map.of("id", "p-1") : answer);
@@ -66,8 +75,13 @@ class WebPagesTest {
                     Map.of("id", "u-1", "email", "a@b.co"))));
             config.routes.post("/api/users/signup", ctx -> ctx.status(201)
                     .header("Set-Cookie", "session=abc; Path=/; HttpOnly").json(Map.of("id", "u-2")));
-            config.routes.post("/api/users/signin", ctx -> ctx.status(429).header("Retry-After", "30")
-                    .json(errors("Too many requests, try again later")));
+            config.routes.post("/api/users/signin", ctx -> {
+                if (signInLimited) {
+                    ctx.status(429).header("Retry-After", "30").json(errors("Too many requests, try again later"));
+                } else {
+                    ctx.header("Set-Cookie", "session=abc; Path=/; HttpOnly").json(Map.of("id", "u-1"));
+                }
+            });
         }).start(0);
         String url = "http://localhost:" + services.port();
         web = WebMain.start(new WebSettings(0, url, url, url, url, JWT_KEY, Duration.ofSeconds(1),
@@ -134,7 +148,9 @@ class WebPagesTest {
 
     @Test
     void pages_and_api_answers_are_not_kept_by_browsers_but_static_files_may_be() {
-        assertThat(http.get("/", Map.of()).header("Cache-Control")).isEqualTo("no-store");
+        Response home = http.get("/", Map.of());
+        assertThat(home.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(home.header("Content-Type")).isEqualToIgnoringWhitespace("text/html;charset=utf-8");
         assertThat(http.get("/orders/o-1", Map.of("Cookie", "session=" + session)).header("Cache-Control"))
                 .isEqualTo("no-store");
         assertThat(http.get("/api/orders", Map.of("Cookie", "session=" + session)).header("Cache-Control"))
@@ -149,6 +165,8 @@ class WebPagesTest {
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("This page of the list does not exist").contains("href=\"/\"")
                 .doesNotContain("No tickets for sale");
+        assertThat(http.get("/?cursor=c2", Map.of()).body()).contains("<a href=\"/\" rel=\"first\">First page</a>");
+        assertThat(http.get("/", Map.of()).body()).doesNotContain("First page");
     }
 
     @Test
@@ -183,6 +201,7 @@ class WebPagesTest {
     @Test
     void the_sign_in_limit_is_a_429_with_its_retry_after_on_the_page_too() {
         String csrf = csrfOf(http.get("/auth/signin", Map.of()));
+        signInLimited = true;
 
         Response limited = http.post("/auth/signin", "email=a%40b.co&password=secret&_csrf=" + csrf,
                 Map.of("Content-Type", FORM, "Cookie", "csrf=" + csrf));
@@ -193,11 +212,14 @@ class WebPagesTest {
     }
 
     @Test
-    void the_order_page_says_where_the_order_stands_and_pays_without_a_script() {
+    void the_order_page_says_where_the_order_stands_and_pays_or_cancels_without_a_script() {
         Response open = http.get("/orders/o-1", Map.of("Cookie", "session=" + session));
         assertThat(open.body()).contains("Time left to pay: ").contains("action=\"/orders/o-1/pay\"");
         String csrf = csrfOf(open);
 
+        Response cancelled = http.post("/orders/o-1/cancel", "_csrf=" + csrf, signedIn(csrf));
+        assertThat(cancelled.status()).isEqualTo(303);
+        assertThat(cancelled.header("Location")).isEqualTo("/orders/o-1");
         Response paid = http.post("/orders/o-1/pay", "_csrf=" + csrf, signedIn(csrf));
         assertThat(paid.status()).isEqualTo(303);
         assertThat(paid.header("Location")).isEqualTo("/orders/o-1");
@@ -213,6 +235,60 @@ class WebPagesTest {
         orderStatus.set("cancelled");
         assertThat(http.get("/orders/o-1", Map.of("Cookie", "session=" + session)).body())
                 .contains("Order Cancelled").doesNotContain("/pay\"");
+    }
+
+    @Test
+    void a_visitor_sent_to_sign_in_comes_back_to_the_page_they_asked_for_and_never_to_another_site() {
+        Response asked = http.get("/orders?cursor=c2", Map.of());
+        assertThat(asked.status()).isEqualTo(303);
+        assertThat(asked.header("Location")).isEqualTo("/auth/signin?next=%2Forders%3Fcursor%3Dc2");
+        Response form = http.get(asked.header("Location"), Map.of());
+        assertThat(form.body()).contains("name=\"next\" value=\"/orders?cursor=c2\"");
+        String csrf = csrfOf(form);
+        Map<String, String> post = Map.of("Content-Type", FORM, "Cookie", "csrf=" + csrf);
+
+        Response signedIn = http.post("/auth/signin", "email=a%40b.co&password=secret&_csrf=" + csrf
+                + "&next=%2Forders%3Fcursor%3Dc2", post);
+        assertThat(signedIn.status()).isEqualTo(303);
+        assertThat(signedIn.header("Location")).isEqualTo("/orders?cursor=c2");
+
+        for (String elsewhere : List.of("%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
+                "javascript%3Aalert(1)", "%2F%0D%0ASet-Cookie%3Ax")) {
+            String fresh = csrfOf(http.get("/auth/signin", Map.of()));
+            Response away = http.post("/auth/signin", "email=a%40b.co&password=secret&_csrf=" + fresh + "&next="
+                    + elsewhere, Map.of("Content-Type", FORM, "Cookie", "csrf=" + fresh));
+            assertThat(away.header("Location")).as(elsewhere).isEqualTo("/");
+        }
+    }
+
+    @Test
+    void the_sell_form_says_what_is_wrong_with_a_price_in_the_sellers_terms() {
+        String csrf = csrfOf(http.get("/", Map.of()));
+        Map<String, String> answers = Map.of("1.999", "Price can have at most 2 decimals",
+                "abc", "Price must be a number such as 25.00", "1e3", "Price must be a number such as 25.00",
+                "1000000", "Price must be below 1,000,000", "0", "Price must be greater than 0");
+
+        answers.forEach((price, message) -> {
+            Response refused = http.post("/tickets/new", "_csrf=" + csrf + "&title=Concert&price=" + price, signedIn(csrf));
+            assertThat(refused.status()).as(price).isEqualTo(400);
+            assertThat(refused.body()).as(price).contains(message).contains("value=\"" + price + "\"");
+        });
+        Response sold = http.post("/tickets/new", "_csrf=" + csrf + "&title=Concert&price=25.00", signedIn(csrf));
+        assertThat(sold.status()).isEqualTo(303);
+        assertThat(sold.header("Location")).isEqualTo("/tickets/t-new");
+    }
+
+    @Test
+    void only_a_front_end_whose_cookies_are_secure_asks_browsers_for_https_from_now_on() {
+        assertThat(http.get("/", Map.of()).header("Strict-Transport-Security")).contains("max-age=");
+        String url = "http://localhost:" + services.port();
+        Javalin plain = WebMain.start(new WebSettings(0, url, url, url, url, JWT_KEY, Duration.ofSeconds(1),
+                Duration.ofMillis(500), false));
+        try {
+            assertThat(new HttpTestClient(plain.port()).get("/", Map.of()).header("Strict-Transport-Security")).isNull();
+        } finally {
+            plain.stop();
+        }
     }
 
     @Test

@@ -19,22 +19,28 @@ final class AccountPages {
         this.auth = auth;
     }
 
-    void form(Context ctx, String heading, String action, String email, FormErrors errors) {
-        pages.render(ctx, "credentials.jte", heading,
-                Map.of("heading", heading, "action", action, "button", heading, "email", email, "errors", errors));
+    /** The empty form; {@code ?next=} names the page to go on to once signed in. */
+    void form(Context ctx, String heading, String action) {
+        form(ctx, heading, action, "", Pages.localPath(ctx.queryParam("next")), FormErrors.NONE);
+    }
+
+    private void form(Context ctx, String heading, String action, String email, String next, FormErrors errors) {
+        pages.render(ctx, "credentials.jte", heading, Map.of("heading", heading, "action", action, "button", heading,
+                "email", email, "next", next, "errors", errors));
     }
 
     void authenticate(Context ctx, String heading, String action, String api) {
         String email = text(ctx.formParam("email"));
+        String next = Pages.localPath(ctx.formParam("next"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
         Reply reply = pages.backend().send("POST", auth, api, body, null, ctx.ip());
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             CsrfTokens.renew(ctx);
-            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
         } else {
             Pages.refused(ctx, reply);
-            form(ctx, heading, action, email, FormErrors.of(reply.json()));
+            form(ctx, heading, action, email, next, FormErrors.of(reply.json()));
         }
     }
 

@@ -34,6 +34,16 @@ public record FormErrors(Map<String, String> byField, List<String> general) {
         return new FormErrors(byField, general);
     }
 
+    /** These errors, with {@code field}'s message (if it has one) replaced by {@code message}. */
+    public FormErrors explaining(String field, String message) {
+        if (!byField.containsKey(field)) {
+            return this;
+        }
+        Map<String, String> explained = new LinkedHashMap<>(byField);
+        explained.put(field, message);
+        return new FormErrors(explained, general);
+    }
+
     public String field(String name) {
         return byField.get(name);
     }

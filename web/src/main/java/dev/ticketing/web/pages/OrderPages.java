@@ -35,7 +35,8 @@ final class OrderPages {
         }
         List<OrderRow> rows = new ArrayList<>();
         reply.json().forEach(o -> rows.add(OrderRow.of(o)));
-        pages.render(ctx, "orders.jte", "My Orders", Map.of("orders", rows, "next", Pages.nextPage("/orders", reply)));
+        pages.render(ctx, "orders.jte", "My Orders", Map.of("orders", rows, "next", Pages.nextPage("/orders", reply),
+                "first", Pages.firstPage("/orders", ctx)));
     }
 
     void order(Context ctx) {
@@ -52,6 +53,18 @@ final class OrderPages {
         String orderId = ctx.pathParam("id");
         Reply reply = pages.backend().post(payments, "/api/payments", Map.of("orderId", orderId, "token", "tok_visa"),
                 session(ctx));
+        answer(ctx, orderId, reply);
+    }
+
+    /** Cancels the visitor's order, which frees its ticket, then shows the order again. */
+    void cancel(Context ctx) {
+        String orderId = ctx.pathParam("id");
+        Reply reply = pages.backend().send("DELETE", orders, "/api/orders/" + encode(orderId), null, session(ctx));
+        answer(ctx, orderId, reply);
+    }
+
+    /** After a form on the order page: the order again, or the page with the service's refusal. */
+    private void answer(Context ctx, String orderId, Reply reply) {
         if (reply.ok()) {
             ctx.redirect("/orders/" + encode(orderId), HttpStatus.SEE_OTHER);
             return;

@@ -31,9 +31,9 @@ public final class PageRoutes {
                 "It was sent from another site, or from a page opened before you signed in or out."
                         + " Go back, reload the page and send it again."));
         routes.get("/", tickets::home);
-        routes.get("/auth/signup", ctx -> accounts.form(ctx, "Sign Up", "/auth/signup", "", FormErrors.NONE));
+        routes.get("/auth/signup", ctx -> accounts.form(ctx, "Sign Up", "/auth/signup"));
         routes.post("/auth/signup", ctx -> accounts.authenticate(ctx, "Sign Up", "/auth/signup", "/api/users/signup"));
-        routes.get("/auth/signin", ctx -> accounts.form(ctx, "Sign In", "/auth/signin", "", FormErrors.NONE));
+        routes.get("/auth/signin", ctx -> accounts.form(ctx, "Sign In", "/auth/signin"));
         routes.post("/auth/signin", ctx -> accounts.authenticate(ctx, "Sign In", "/auth/signin", "/api/users/signin"));
         routes.post("/auth/signout", accounts::signOut);
         routes.get("/tickets/new", ctx -> pages.whenSignedIn(ctx, () -> tickets.sellForm(ctx, "", "", FormErrors.NONE)));
@@ -43,6 +43,7 @@ public final class PageRoutes {
         routes.get("/orders", ctx -> pages.whenSignedIn(ctx, () -> orders.list(ctx)));
         routes.get("/orders/{id}", ctx -> pages.whenSignedIn(ctx, () -> orders.order(ctx)));
         routes.post("/orders/{id}/pay", ctx -> pages.whenSignedIn(ctx, () -> orders.pay(ctx)));
+        routes.post("/orders/{id}/cancel", ctx -> pages.whenSignedIn(ctx, () -> orders.cancel(ctx)));
     }
 
     /**

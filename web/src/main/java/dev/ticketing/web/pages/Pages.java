@@ -9,6 +9,7 @@ import dev.ticketing.web.backend.Upstream;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.Optional;
 /** What every page does: knows its visitor, calls a service in their name, renders a template or a message. */
 final class Pages {
     private static final String VISITOR = Pages.class.getName() + ".visitor";
+    private static final int MAX_NEXT = 2000;
 
     private final Backend backend;
     private final Upstream auth;
@@ -34,13 +36,37 @@ final class Pages {
         return backend;
     }
 
-    /** Runs {@code page} for a signed-in visitor; sends anyone else to the sign-in page. */
+    /**
+     * Runs {@code page} for a signed-in visitor; sends anyone else to the sign-in page, and from there back
+     * to the page they asked for (a page, not a form post: that one they send again themselves).
+     */
     void whenSignedIn(Context ctx, Runnable page) {
-        if (visitor(ctx).isEmpty()) {
-            ctx.redirect("/auth/signin", HttpStatus.SEE_OTHER);
-        } else {
+        if (visitor(ctx).isPresent()) {
             page.run();
+        } else if (ctx.method() == HandlerType.GET) {
+            String asked = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+            ctx.redirect("/auth/signin?next=" + encode(asked), HttpStatus.SEE_OTHER);
+        } else {
+            ctx.redirect("/auth/signin", HttpStatus.SEE_OTHER);
         }
+    }
+
+    /**
+     * {@code next} when it is a path of this site, else the home page: a sign-in form whose {@code next}
+     * named another site ({@code //evil.example}, {@code https://...}, {@code /\evil.example}) would send
+     * the visitor there, signed in and trusting.
+     */
+    static String localPath(String next) {
+        if (next == null || next.length() > MAX_NEXT || !next.startsWith("/") || next.startsWith("//")) {
+            return "/";
+        }
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c <= ' ' || c == '\\' || c >= 0x7f) {
+                return "/";
+            }
+        }
+        return next;
     }
 
     /**
@@ -103,6 +129,11 @@ final class Pages {
         return cursor == null ? "" : "?cursor=" + encode(cursor);
     }
 
+    /** The address of the list's first page, or empty when this is the first page. */
+    static String firstPage(String path, Context ctx) {
+        return ctx.queryParam("cursor") == null ? "" : path;
+    }
+
     /** The address of the list's next page on this front end, or empty when this is the last one. */
     static String nextPage(String path, Reply reply) {
         if (reply.nextQuery() == null) {
@@ -149,7 +180,7 @@ final class Pages {
         all.put("page", new Page(title, visitor(ctx).orElse(null), CsrfTokens.of(ctx)));
         StringOutput output = new StringOutput();
         templates.render(template, all, output);
-        ctx.html(output.toString());
+        ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 
     static String session(Context ctx) {

@@ -8,14 +8,19 @@ import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Upstream;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The tickets for sale, a ticket, selling one and purchasing one. */
 final class TicketPages {
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]{1,20}(\\.[0-9]{1,20})?");
+    private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+
     private final Pages pages;
     private final Upstream tickets;
     private final Upstream orders;
@@ -33,7 +38,8 @@ final class TicketPages {
         }
         List<TicketRow> rows = new ArrayList<>();
         reply.json().forEach(t -> rows.add(TicketRow.of(t)));
-        pages.render(ctx, "home.jte", "Tickets", Map.of("tickets", rows, "next", Pages.nextPage("/", reply)));
+        pages.render(ctx, "home.jte", "Tickets", Map.of("tickets", rows, "next", Pages.nextPage("/", reply),
+                "first", Pages.firstPage("/", ctx)));
     }
 
     void sellForm(Context ctx, String title, String price, FormErrors errors) {
@@ -51,8 +57,26 @@ final class TicketPages {
             ctx.redirect("/tickets/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
         } else {
             Pages.refused(ctx, reply);
-            sellForm(ctx, title, price, FormErrors.of(reply.json()));
+            sellForm(ctx, title, price, FormErrors.of(reply.json()).explaining("price", priceProblem(price.trim())));
         }
+    }
+
+    /**
+     * What is wrong with a price the service refused, in the seller's terms: the contract gives the API one
+     * message for every bad price ("Price must be greater than 0"), which reads wrong for "1.999" or "abc".
+     */
+    static String priceProblem(String price) {
+        if (!PLAIN_DECIMAL.matcher(price).matches()) {
+            return "Price must be a number such as 25.00";
+        }
+        BigDecimal amount = new BigDecimal(price);
+        if (amount.stripTrailingZeros().scale() > 2) {
+            return "Price can have at most 2 decimals";
+        }
+        if (amount.compareTo(MAX_PRICE) >= 0) {
+            return "Price must be below 1,000,000";
+        }
+        return "Price must be greater than 0";
     }
 
     void ticket(Context ctx) {
