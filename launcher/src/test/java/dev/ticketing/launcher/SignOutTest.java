@@ -77,7 +77,7 @@ class SignOutTest {
 
                 Response after = pages.get("/orders", byCookie);
                 assertThat(after.status()).isEqualTo(303);
-                assertThat(after.header("Location")).isEqualTo("/auth/signin");
+                assertThat(after.header("Location")).isEqualTo("/auth/signin?next=%2Forders");
                 assertThat(after.headerValues("Set-Cookie")).anyMatch(c -> c.startsWith("session=;"));
                 assertThat(pages.get("/", byCookie).body()).contains("Sign In").doesNotContain("Sign Out");
             } finally {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ class WebPagesTest {
 
     private final List<String> seenByServices = new CopyOnWriteArrayList<>();
     private final AtomicLong ticketVersion = new AtomicLong();
+    private final AtomicReference<Object> ticketPrice = new AtomicReference<>(25);
     private final AtomicReference<String> orderStatus = new AtomicReference<>("created");
     private final AtomicReference<Map<String, Object>> orderAnswer = new AtomicReference<>();
     private final AtomicReference<Map<String, Object>> paymentAnswer = new AtomicReference<>();
@@ -97,7 +100,7 @@ class WebPagesTest {
 
     private Map<String, Object> ticket() {
         Map<String, Object> ticket = new HashMap<>(Map.of("id", "t-1", "title", "Concert", "userId", "u-2",
-                "version", ticketVersion.get(), "price", ticketVersion.get() == 0 ? 25 : 950_000));
+                "version", ticketVersion.get(), "price", ticketPrice.get()));
         ticket.put("orderId", null);
         return ticket;
     }
@@ -169,30 +172,53 @@ class WebPagesTest {
         assertThat(http.get("/", Map.of()).body()).doesNotContain("First page");
     }
 
-    @Test
-    void a_ticket_that_changed_since_the_buyer_saw_it_is_shown_again_not_ordered() {
-        Response seen = http.get("/tickets/t-1", Map.of("Cookie", "session=" + session));
-        assertThat(seen.body()).contains("name=\"version\" value=\"0\"").contains("25.00");
-        String csrf = csrfOf(seen);
-        ticketVersion.set(1); // the seller raised the price meanwhile
+    /** What the Purchase form of {@code page} says the buyer saw. */
+    private static String seenOn(Response page) {
+        Matcher seen = Pattern.compile("name=\"seen\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        assertThat(seen.find()).as("a Purchase form").isTrue();
+        return seen.group(1);
+    }
 
-        Response changed = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&version=0", signedIn(csrf));
+    @Test
+    void a_ticket_whose_price_changed_since_the_buyer_saw_it_is_shown_again_not_ordered() {
+        Response page = http.get("/tickets/t-1", Map.of("Cookie", "session=" + session));
+        assertThat(page.body()).contains("25.00");
+        String csrf = csrfOf(page);
+        String seen = seenOn(page);
+        ticketVersion.set(1);
+        ticketPrice.set(950_000); // the seller raised the price meanwhile
+
+        Response changed = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&seen=" + seen, signedIn(csrf));
 
         assertThat(changed.status()).isEqualTo(409);
-        assertThat(changed.body()).contains("This ticket has changed since you saw it").contains("950000.00")
-                .contains("name=\"version\" value=\"1\"");
+        assertThat(changed.body()).contains("This ticket has changed since you saw it").contains("950000.00");
         assertThat(seenByServices).isEmpty();
-        Response ordered = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&version=1", signedIn(csrf));
+        Response ordered = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&seen=" + seenOn(changed),
+                signedIn(csrf));
+        assertThat(ordered.status()).isEqualTo(303);
+        assertThat(ordered.header("Location")).isEqualTo("/orders/o-1");
+    }
+
+    @Test
+    void a_ticket_reserved_and_released_since_the_buyer_saw_it_is_ordered_as_seen() {
+        Response page = http.get("/tickets/t-1", Map.of("Cookie", "session=" + session));
+        String csrf = csrfOf(page);
+        ticketVersion.set(2); // reserved by someone, then released: a new version, the same title and price
+
+        Response ordered = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&seen=" + seenOn(page), signedIn(csrf));
+
         assertThat(ordered.status()).isEqualTo(303);
         assertThat(ordered.header("Location")).isEqualTo("/orders/o-1");
     }
 
     @Test
     void a_second_purchase_by_the_buyer_who_holds_the_ticket_leads_to_their_order() {
-        String csrf = csrfOf(http.get("/", Map.of()));
+        Response page = http.get("/tickets/t-1", Map.of("Cookie", "session=" + session));
+        String csrf = csrfOf(page);
+        ticketVersion.set(1); // their first click reserved it
         orderAnswer.set(errors("Ticket is already reserved"));
 
-        Response again = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&version=0", signedIn(csrf));
+        Response again = http.post("/tickets/t-1/purchase", "_csrf=" + csrf + "&seen=" + seenOn(page), signedIn(csrf));
 
         assertThat(again.status()).isEqualTo(303);
         assertThat(again.header("Location")).isEqualTo("/orders/o-9");
@@ -252,6 +278,11 @@ class WebPagesTest {
         assertThat(signedIn.status()).isEqualTo(303);
         assertThat(signedIn.header("Location")).isEqualTo("/orders?cursor=c2");
 
+        Response purchase = http.post("/tickets/t-1/purchase", "_csrf=" + csrf, post);
+        assertThat(purchase.header("Location")).as("a form post: back to its page").isEqualTo("/auth/signin?next=%2Ftickets%2Ft-1");
+        Response pay = http.post("/orders/o-1/pay", "_csrf=" + csrf, post);
+        assertThat(pay.header("Location")).isEqualTo("/auth/signin?next=%2Forders%2Fo-1");
+
         for (String elsewhere : List.of("%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example",
                 "javascript%3Aalert(1)", "%2F%0D%0ASet-Cookie%3Ax")) {
             String fresh = csrfOf(http.get("/auth/signin", Map.of()));
@@ -266,7 +297,8 @@ class WebPagesTest {
         String csrf = csrfOf(http.get("/", Map.of()));
         Map<String, String> answers = Map.of("1.999", "Price can have at most 2 decimals",
                 "abc", "Price must be a number such as 25.00", "1e3", "Price must be a number such as 25.00",
-                "1000000", "Price must be below 1,000,000", "0", "Price must be greater than 0");
+                "1000000", "Price must be below 1,000,000", "0", "Price must be greater than 0",
+                "-5", "Price must be greater than 0", "99999999999999999999999", "Price must be below 1,000,000");
 
         answers.forEach((price, message) -> {
             Response refused = http.post("/tickets/new", "_csrf=" + csrf + "&title=Concert&price=" + price, signedIn(csrf));

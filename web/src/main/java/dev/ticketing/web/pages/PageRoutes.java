@@ -37,13 +37,18 @@ public final class PageRoutes {
         routes.post("/auth/signin", ctx -> accounts.authenticate(ctx, "Sign In", "/auth/signin", "/api/users/signin"));
         routes.post("/auth/signout", accounts::signOut);
         routes.get("/tickets/new", ctx -> pages.whenSignedIn(ctx, () -> tickets.sellForm(ctx, "", "", FormErrors.NONE)));
-        routes.post("/tickets/new", ctx -> pages.whenSignedIn(ctx, () -> tickets.sell(ctx)));
+        routes.post("/tickets/new", ctx -> pages.whenSignedIn(ctx, "/tickets/new", () -> tickets.sell(ctx)));
         routes.get("/tickets/{id}", tickets::ticket);
-        routes.post("/tickets/{id}/purchase", ctx -> pages.whenSignedIn(ctx, () -> tickets.purchase(ctx)));
+        routes.post("/tickets/{id}/purchase", ctx -> pages.whenSignedIn(ctx, "/tickets/" + Pages.encode(ctx.pathParam("id")),
+                () -> tickets.purchase(ctx)));
         routes.get("/orders", ctx -> pages.whenSignedIn(ctx, () -> orders.list(ctx)));
         routes.get("/orders/{id}", ctx -> pages.whenSignedIn(ctx, () -> orders.order(ctx)));
-        routes.post("/orders/{id}/pay", ctx -> pages.whenSignedIn(ctx, () -> orders.pay(ctx)));
-        routes.post("/orders/{id}/cancel", ctx -> pages.whenSignedIn(ctx, () -> orders.cancel(ctx)));
+        routes.post("/orders/{id}/pay", ctx -> pages.whenSignedIn(ctx, orderPage(ctx), () -> orders.pay(ctx)));
+        routes.post("/orders/{id}/cancel", ctx -> pages.whenSignedIn(ctx, orderPage(ctx), () -> orders.cancel(ctx)));
+    }
+
+    private static String orderPage(Context ctx) {
+        return "/orders/" + Pages.encode(ctx.pathParam("id"));
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.ticketing.web.backend.Upstream;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +37,22 @@ final class Pages {
 
     /**
      * Runs {@code page} for a signed-in visitor; sends anyone else to the sign-in page, and from there back
-     * to the page they asked for (a page, not a form post: that one they send again themselves).
+     * to the page they asked for.
      */
     void whenSignedIn(Context ctx, Runnable page) {
+        String asked = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
+        whenSignedIn(ctx, asked, page);
+    }
+
+    /**
+     * As {@link #whenSignedIn(Context, Runnable)} for a form post: back to the page the form was on,
+     * {@code back}, where the visitor sends it again once signed in.
+     */
+    void whenSignedIn(Context ctx, String back, Runnable page) {
         if (visitor(ctx).isPresent()) {
             page.run();
-        } else if (ctx.method() == HandlerType.GET) {
-            String asked = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-            ctx.redirect("/auth/signin?next=" + encode(asked), HttpStatus.SEE_OTHER);
         } else {
-            ctx.redirect("/auth/signin", HttpStatus.SEE_OTHER);
+            ctx.redirect("/auth/signin?next=" + encode(back), HttpStatus.SEE_OTHER);
         }
     }
 

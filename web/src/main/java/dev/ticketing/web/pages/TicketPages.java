@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /** The tickets for sale, a ticket, selling one and purchasing one. */
 final class TicketPages {
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]{1,20}(\\.[0-9]{1,20})?");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]{1,40}(\\.[0-9]{1,40})?");
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 
     private final Pages pages;
@@ -70,6 +70,9 @@ final class TicketPages {
             return "Price must be a number such as 25.00";
         }
         BigDecimal amount = new BigDecimal(price);
+        if (amount.signum() <= 0) {
+            return "Price must be greater than 0";
+        }
         if (amount.stripTrailingZeros().scale() > 2) {
             return "Price can have at most 2 decimals";
         }
@@ -89,8 +92,8 @@ final class TicketPages {
     }
 
     /**
-     * Orders the ticket as the visitor saw it: the form carries the ticket's version, and a ticket changed
-     * since (its price, say) is shown again rather than ordered. A visitor whose own order already holds
+     * Orders the ticket as the visitor saw it: the form carries what they saw of it (title and price), and
+     * a ticket changed since is shown again rather than ordered. A visitor whose own order already holds
      * the ticket (the button clicked twice) is taken to that order.
      */
     void purchase(Context ctx) {
@@ -100,8 +103,8 @@ final class TicketPages {
             pages.notFound(ctx, "This ticket does not exist.");
             return;
         }
-        String version = ctx.formParam("version");
-        if (version != null && !version.equals(Long.toString(seen.get().version()))) {
+        String shown = ctx.formParam("seen");
+        if (shown != null && !shown.equals(seen.get().seen())) {
             ctx.status(409);
             show(ctx, seen.get(), FormErrors.saying("This ticket has changed since you saw it: check the title"
                     + " and the price, then purchase it again."));

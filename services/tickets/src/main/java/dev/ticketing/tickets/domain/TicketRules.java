@@ -28,12 +28,19 @@ public final class TicketRules {
     }
 
     /**
-     * Nothing but spaces of any script (U+00A0, U+3000, ...) and invisible format characters (U+200B, a
-     * joiner, ...): a title that would show as a blank line in the list.
+     * Nothing but spaces of any script (U+00A0, U+3000, ...), invisible format characters (U+200B, a
+     * joiner, ...) and the other characters Unicode means to be drawn as nothing or as a blank (fillers,
+     * variation selectors, the braille blank): a title that would show as a blank line in the list.
      */
     private static boolean showsNothing(String text) {
         return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+                || Character.getType(c) == Character.FORMAT || isBlankByDesign(c));
+    }
+
+    private static boolean isBlankByDesign(int c) {
+        return c == 0x034F || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F)
+                || c == 0x2800 || c == 0x3164 || c == 0xFFA0 || (c >= 0xFE00 && c <= 0xFE0F)
+                || (c >= 0xE0100 && c <= 0xE01EF);
     }
 
     /**

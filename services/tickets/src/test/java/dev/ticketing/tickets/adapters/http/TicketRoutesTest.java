@@ -73,7 +73,8 @@ class TicketRoutesTest {
         assertFieldError(create(user, "{\"price\":10}"), "title", "Title is required");
         assertFieldError(create(user, "{\"title\":42,\"price\":10}"), "title", "Title is required");
         // what would show as a blank line in the list: spaces of other scripts, zero-width characters
-        for (String blank : new String[] {"\\u200b\\u200b\\u200b", "\\u00a0\\u3000", "\\u2003\\u200d\\ufeff"}) {
+        for (String blank : new String[] {"\\u200b\\u200b\\u200b", "\\u00a0\\u3000", "\\u2003\\u200d\\ufeff",
+                "\\u034f", "\\u115f\\u3164", "\\u2800\\u2800", "\\ufe0f"}) {
             assertFieldError(create(user, "{\"title\":\"" + blank + "\",\"price\":10}"), "title", "Title is required");
         }
         assertFieldError(create(user, "{\"title\":\"" + "x".repeat(121) + "\",\"price\":10}"), "title",
