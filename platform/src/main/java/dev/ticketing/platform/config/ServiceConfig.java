@@ -1,5 +1,6 @@
 package dev.ticketing.platform.config;
 
+import dev.ticketing.platform.bus.Streams;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -40,11 +41,25 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
                 prefix,
                 DatabaseConfig.from(env, service),
                 jwtKey,
-                env.duration("JWT_LIFETIME", Duration.ofDays(1)),
+                sessionLifetime(env),
                 NatsCredentials.from(env),
                 env.duration("ACK_WAIT", Duration.ofSeconds(5)),
                 env.integer("STREAM_REPLICAS", 1, 1, 5),
                 env);
+    }
+
+    /**
+     * {@code JWT_LIFETIME}, at most as long as the bus keeps events: each replica learns the sign-outs of
+     * the sessions still valid from the stream when it starts, so a token living longer than its sign-out
+     * is kept would be taken again after a restart.
+     */
+    private static Duration sessionLifetime(Env env) {
+        Duration lifetime = env.duration("JWT_LIFETIME", Duration.ofDays(1));
+        if (lifetime.compareTo(Streams.EVENTS_KEPT) > 0) {
+            throw new ConfigException("JWT_LIFETIME must be at most " + Streams.EVENTS_KEPT.toDays()
+                    + " days (how long the bus keeps a sign-out), got " + lifetime);
+        }
+        return lifetime;
     }
 
     /**

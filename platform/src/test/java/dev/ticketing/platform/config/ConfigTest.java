@@ -80,6 +80,11 @@ class ConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL");
         assertThatThrownBy(() -> ServiceConfig.from(env("DB_SCHEMA", "Drop Table"), "auth", 3001))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DB_SCHEMA");
+        // a token must not outlive its sign-out on the bus (the events stream keeps 30 days)
+        assertThatThrownBy(() -> ServiceConfig.from(env("JWT_LIFETIME", "721h"), "auth", 3001))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("JWT_LIFETIME");
+        assertThat(ServiceConfig.from(env("JWT_LIFETIME", "720h"), "auth", 3001).sessionLifetime())
+                .isEqualTo(Duration.ofDays(30));
     }
 
     @Test
