@@ -11,7 +11,7 @@
   var status = root.dataset.status;
   var statusText = document.getElementById('status');
   var timeLeft = document.getElementById('time-left');
-  var pay = document.getElementById('pay');
+  var actions = document.getElementById('actions');
   var ticking = null;
   var polling = null;
 
@@ -31,8 +31,8 @@
       timeLeft.textContent = 'Time left to pay: ' + seconds + ' seconds';
       payable = true;
     }
-    if (pay && !payable) {
-      pay.hidden = true;
+    if (actions && !payable) {
+      actions.hidden = true;
     }
     if (isFinal()) {
       clearInterval(ticking);
@@ -47,9 +47,9 @@
       .catch(function () { render(); });
   }
 
-  if (pay) {
-    pay.addEventListener('submit', function () {
-      pay.querySelectorAll('button').forEach(function (button) { button.disabled = true; });
+  if (actions) {
+    actions.addEventListener('submit', function () {
+      actions.querySelectorAll('button').forEach(function (button) { button.disabled = true; });
     });
   }
 

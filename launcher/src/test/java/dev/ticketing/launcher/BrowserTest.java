@@ -110,6 +110,7 @@ class BrowserTest {
         openTicketFromHome(second);
         browser.findElement(By.xpath("//button[normalize-space()='Purchase']")).click();
         await().atMost(WINDOW.plusSeconds(20)).until(() -> text().contains("Order Expired"));
+        assertThat(browser.findElement(By.id("actions")).isDisplayed()).as("Pay and Cancel once expired").isFalse();
         // The page also learns, without a reload, that the expiration service really ended the order.
         await().atMost(BOUND).until(() -> browser.findElement(By.id("status")).getText().equals("cancelled"));
         shot("4-order-expired");
