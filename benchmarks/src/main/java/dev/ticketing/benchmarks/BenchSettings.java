@@ -2,6 +2,10 @@ package dev.ticketing.benchmarks;
 
 import dev.ticketing.platform.config.Env;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How big {@code make bench} is, from {@code BENCH_*} variables; the defaults take about nine minutes
@@ -21,10 +25,13 @@ import java.time.Duration;
  * @param timerSpread       {@code BENCH_TIMER_SPREAD} (15 s): the span they come due in
  * @param jitRounds         {@code BENCH_JIT_ROUNDS} (12): at most this many 10-second rounds of load before the
  *                          first phase, until the marketplace's JIT compilers are done ({@link JitWarmUp}); 0 for none
+ * @param phases            {@code BENCH_PHASES} (all): the marketplace's phases to run, comma-separated, of
+ *                          {@link #PHASES}; the raw limits, the JIT warm-up and the checks run whatever it says
  */
 record BenchSettings(Duration measured, Duration warmUp, int rawMessages, int rawClients, int orderConnections,
                      int ticketConnections, int listConnections, int signInConnections, int ticketsStored,
-                     int editsPerSecond, int timers, Duration timerSpread, int jitRounds) {
+                     int editsPerSecond, int timers, Duration timerSpread, int jitRounds, Set<String> phases) {
+    static final List<String> PHASES = List.of("tickets", "orders", "pages", "hop", "signin", "replica", "expiry");
 
     static BenchSettings from(Env env) {
         return new BenchSettings(
@@ -40,7 +47,21 @@ record BenchSettings(Duration measured, Duration warmUp, int rawMessages, int ra
                 env.integer("BENCH_EDIT_RATE", 200, 1, 10_000),
                 env.integer("BENCH_TIMERS", 10_000, 10, 1_000_000),
                 Duration.ofSeconds(env.integer("BENCH_TIMER_SPREAD", 15, 1, 600)),
-                env.integer("BENCH_JIT_ROUNDS", 12, 0, 60));
+                env.integer("BENCH_JIT_ROUNDS", 12, 0, 60),
+                phases(env.string("BENCH_PHASES", String.join(",", PHASES))));
+    }
+
+    private static Set<String> phases(String list) {
+        Set<String> phases = Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        if (phases.isEmpty() || !PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("BENCH_PHASES=" + list + ": a comma-separated list of " + PHASES);
+        }
+        return phases;
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
     }
 
     /** Warm-up and measurement together: how long a load phase sends requests. */
