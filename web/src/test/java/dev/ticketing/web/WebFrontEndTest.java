@@ -58,6 +58,10 @@ class WebFrontEndTest {
                         + " " + ctx.header("X-Forwarded-Host") + " " + ctx.header("Connection-Token"));
                 ctx.status(503).header("Retry-After", "1").json(Map.of("errors", List.of(Map.of("message", "Not ready"))));
             });
+            config.routes.post("/api/tickets", ctx -> {
+                seenByServices.add("Idempotency-Key " + ctx.header("Idempotency-Key"));
+                ctx.status(201).header("Idempotent-Replayed", "true").json(Map.of("id", "t-1"));
+            });
             config.routes.get("/api/tickets/hang", ctx -> hung.await());
             config.routes.get("/api/tickets/proxy-page", ctx -> ctx.status(503).header("Retry-After", "2")
                     .contentType("text/html").result("<html>Service Unavailable</html>"));
@@ -163,6 +167,15 @@ class WebFrontEndTest {
     void the_gateway_adds_forwarded_headers() {
         http.get("/api/orders", Map.of());
         assertThat(seenByServices).containsExactly("X-Forwarded 127.0.0.1 http localhost:" + web.port() + " null");
+    }
+
+    @Test
+    void the_gateway_passes_on_a_listings_idempotency_key_and_whether_it_was_replayed() {
+        Response listed = http.post("/api/tickets", "{\"title\":\"Concert\",\"price\":10}",
+                Map.of("Idempotency-Key", "form-1"));
+        assertThat(listed.status()).isEqualTo(201);
+        assertThat(listed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(seenByServices).containsExactly("Idempotency-Key form-1");
     }
 
     @Test

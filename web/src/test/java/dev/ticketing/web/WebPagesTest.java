@@ -54,6 +54,7 @@ class WebPagesTest {
             });
             config.routes.get("/api/tickets/{id}", ctx -> ctx.json(ticket()));
             config.routes.post("/api/tickets", ctx -> {
+                seenByServices.add("POST /api/tickets Idempotency-Key: " + ctx.header("Idempotency-Key"));
                 if (ctx.body().contains("\"price\":\"25.00\"")) {
                     ctx.status(201).json(Map.of("id", "t-new"));
                 } else {
@@ -308,6 +309,35 @@ class WebPagesTest {
         Response sold = http.post("/tickets/new", "_csrf=" + csrf + "&title=Concert&price=25.00", signedIn(csrf));
         assertThat(sold.status()).isEqualTo(303);
         assertThat(sold.header("Location")).isEqualTo("/tickets/t-new");
+    }
+
+    @Test
+    void the_sell_form_sent_twice_asks_the_tickets_service_for_one_listing() {
+        String csrf = csrfOf(http.get("/", Map.of()));
+        Response form = http.get("/tickets/new", signedIn(csrf));
+        Matcher field = Pattern.compile("name=\"listing\" value=\"([0-9a-f-]{36})\"").matcher(form.body());
+        assertThat(field.find()).as(form.body()).isTrue();
+        String listing = field.group(1);
+        Matcher another = Pattern.compile("name=\"listing\" value=\"([0-9a-f-]{36})\"")
+                .matcher(http.get("/tickets/new", signedIn(csrf)).body());
+        assertThat(another.find()).isTrue();
+        assertThat(another.group(1)).as("each form its own key").isNotEqualTo(listing);
+
+        Response refused = http.post("/tickets/new", "_csrf=" + csrf + "&listing=" + listing + "&title=Concert&price=abc",
+                signedIn(csrf));
+        assertThat(refused.body()).as("the form shown again keeps its key").contains("value=\"" + listing + "\"");
+        for (int i = 0; i < 2; i++) {
+            Response sold = http.post("/tickets/new", "_csrf=" + csrf + "&listing=" + listing + "&title=Concert&price=25.00",
+                    signedIn(csrf));
+            assertThat(sold.status()).isEqualTo(303);
+        }
+        assertThat(seenByServices).filteredOn(r -> r.startsWith("POST /api/tickets"))
+                .containsOnly("POST /api/tickets Idempotency-Key: " + listing);
+
+        seenByServices.clear();
+        http.post("/tickets/new", "_csrf=" + csrf + "&listing=%22%3E&title=Concert&price=25.00", signedIn(csrf));
+        assertThat(seenByServices).singleElement().asString()
+                .matches("POST /api/tickets Idempotency-Key: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     @Test

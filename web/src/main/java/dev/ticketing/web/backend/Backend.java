@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,15 +48,15 @@ public final class Backend {
     }
 
     public Reply send(String method, Upstream service, String path, Object body, String session) {
-        return send(method, service, path, body, session, null);
+        return send(method, service, path, body, session, Map.of());
     }
 
     /**
-     * As {@link #send(String, Upstream, String, Object, String)}, telling the service the visitor's
-     * address ({@code X-Forwarded-For}), which it counts sign-in attempts by.
+     * As {@link #send(String, Upstream, String, Object, String)}, with more {@code headers}: the visitor's
+     * address ({@code X-Forwarded-For}) that auth counts sign-in attempts by, a form's {@code Idempotency-Key}.
      */
     public Reply send(String method, Upstream service, String path, Object body, String session,
-                      String visitorAddress) {
+                      Map<String, String> headers) {
         try {
             HttpRequest.BodyPublisher payload = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body));
@@ -66,9 +67,7 @@ public final class Backend {
                 if (body != null) {
                     request.header("Content-Type", "application/json");
                 }
-                if (visitorAddress != null) {
-                    request.header("X-Forwarded-For", visitorAddress);
-                }
+                headers.forEach(request::header);
                 if (session != null && !session.isBlank()) {
                     request.header("Authorization", "Bearer " + session);
                 }

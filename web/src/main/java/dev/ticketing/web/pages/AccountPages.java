@@ -33,7 +33,7 @@ final class AccountPages {
         String email = text(ctx.formParam("email"));
         String next = Pages.localPath(ctx.formParam("next"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
-        Reply reply = pages.backend().send("POST", auth, api, body, null, ctx.ip());
+        Reply reply = pages.backend().send("POST", auth, api, body, null, Map.of("X-Forwarded-For", ctx.ip()));
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             CsrfTokens.renew(ctx);

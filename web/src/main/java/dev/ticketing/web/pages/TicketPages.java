@@ -14,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The tickets for sale, a ticket, selling one and purchasing one. */
 final class TicketPages {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]{1,40}(\\.[0-9]{1,40})?");
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+    /** The sell form's own key, as {@link #sellForm} makes it. */
+    private static final Pattern LISTING_KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Pages pages;
     private final Upstream tickets;
@@ -43,21 +46,36 @@ final class TicketPages {
     }
 
     void sellForm(Context ctx, String title, String price, FormErrors errors) {
-        pages.render(ctx, "sell.jte", "Sell a ticket", Map.of("title", title, "price", price, "errors", errors));
+        sellForm(ctx, title, price, UUID.randomUUID().toString(), errors);
+    }
+
+    /**
+     * The form carries a key of its own ({@code listing}), sent as the listing's {@code Idempotency-Key}: the
+     * same form submitted twice (a double click, Back and submit again) lists one ticket.
+     */
+    private void sellForm(Context ctx, String title, String price, String listing, FormErrors errors) {
+        pages.render(ctx, "sell.jte", "Sell a ticket", Map.of("title", title, "price", price, "listing", listing,
+                "errors", errors));
     }
 
     void sell(Context ctx) {
         String title = text(ctx.formParam("title"));
         String price = text(ctx.formParam("price"));
+        String listing = text(ctx.formParam("listing"));
+        if (!LISTING_KEY.matcher(listing).matches()) {
+            listing = UUID.randomUUID().toString(); // a form from before the key, or tampered with: one of its own
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", title);
         body.put("price", price.trim()); // a string: the service reads a plain decimal and refuses the rest
-        Reply reply = pages.backend().post(tickets, "/api/tickets", body, session(ctx));
+        Reply reply = pages.backend().send("POST", tickets, "/api/tickets", body, session(ctx),
+                Map.of("Idempotency-Key", listing));
         if (reply.ok()) {
             ctx.redirect("/tickets/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
         } else {
             Pages.refused(ctx, reply);
-            sellForm(ctx, title, price, FormErrors.of(reply.json()).explaining("price", priceProblem(price.trim())));
+            sellForm(ctx, title, price, listing,
+                    FormErrors.of(reply.json()).explaining("price", priceProblem(price.trim())));
         }
     }
 

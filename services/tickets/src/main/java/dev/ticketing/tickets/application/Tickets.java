@@ -11,6 +11,15 @@ import java.util.Optional;
 public interface Tickets {
     void insert(UnitOfWork unit, Ticket ticket);
 
+    /**
+     * Inserts {@code ticket} listed under its seller's {@code requestKey}; false when the seller listed one
+     * under that key before (after waiting for a transaction that is listing it right now).
+     */
+    boolean insertOnce(UnitOfWork unit, Ticket ticket, String requestKey);
+
+    /** The ticket its seller listed under {@code requestKey}. */
+    Optional<Ticket> findByRequestKey(UnitOfWork unit, String sellerId, String requestKey);
+
     /** The ticket with this id; empty for an unknown or malformed id. */
     Optional<Ticket> find(UnitOfWork unit, String id);
 

@@ -13,9 +13,19 @@ import dev.ticketing.tickets.domain.TicketRules;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** {@code /api/tickets}: sell, browse, show and edit tickets, as the contract says. */
 public final class TicketRoutes {
+    /**
+     * Optional on {@code POST /api/tickets} (not in the contract, which it leaves as it is without it): a
+     * seller's request sent again under the same key lists no second ticket and answers the first one's.
+     */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** On the answer to a request whose key listed a ticket before. */
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern REQUEST_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
     private final SellTicket sell;
     private final EditTicket edit;
     private final BrowseTickets browse;
@@ -38,8 +48,17 @@ public final class TicketRoutes {
 
     private void create(Context ctx) {
         SessionUser seller = Sessions.requireUser(ctx);
-        TitleAndPrice input = TitleAndPrice.of(ctx);
-        ctx.status(201).json(TicketView.of(sell.sell(input.title(), input.price(), seller.id())));
+        String requestKey = ctx.header(IDEMPOTENCY_KEY);
+        TitleAndPrice input = TitleAndPrice.of(ctx, requestKey);
+        if (requestKey == null) {
+            ctx.status(201).json(TicketView.of(sell.sell(input.title(), input.price(), seller.id())));
+            return;
+        }
+        SellTicket.Listing listing = sell.sellOnce(input.title(), input.price(), seller.id(), requestKey);
+        if (listing.repeated()) {
+            ctx.header(REPLAYED, "true");
+        }
+        ctx.status(201).json(TicketView.of(listing.ticket()));
     }
 
     private void update(Context ctx) {
@@ -51,12 +70,19 @@ public final class TicketRoutes {
     /** A validated request body; a bad one is refused with every field error at once. */
     private record TitleAndPrice(String title, BigDecimal price) {
         static TitleAndPrice of(Context ctx) {
+            return of(ctx, null);
+        }
+
+        /** Also checks the request's {@code Idempotency-Key} when it has one. */
+        static TitleAndPrice of(Context ctx, String requestKey) {
             JsonBody body = JsonBody.of(ctx);
             String title = body.text("title").orElse(null);
             BigDecimal price = body.decimal("price").orElse(null);
             new Validation()
                     .check("title", TicketRules.titleProblem(title))
                     .require(TicketRules.isValidPrice(price), "price", "Price must be greater than 0")
+                    .require(requestKey == null || REQUEST_KEY.matcher(requestKey).matches(), null,
+                            IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters")
                     .orThrow();
             return new TitleAndPrice(title, price);
         }

@@ -8,6 +8,7 @@ import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
 import dev.ticketing.tickets.application.Tickets;
 import dev.ticketing.tickets.domain.Ticket;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,19 +26,40 @@ import dev.ticketing.platform.paging.PageRequest;
 public final class JdbiTickets implements Tickets {
     private static final String COLUMNS = "id, title, price, user_id, version, order_id";
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_ONCE = "INSERT INTO tickets (" + COLUMNS + ", request_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, request_key) WHERE request_key IS NOT NULL DO NOTHING";
     private static final String UPDATE =
             "UPDATE tickets SET title = ?, price = ?, order_id = ?, version = ? WHERE id = ? AND version = ?";
 
     @Override
     public void insert(UnitOfWork unit, Ticket ticket) {
-        PlainSql.update(handleOf(unit), INSERT, statement -> {
-            statement.setObject(1, UUID.fromString(ticket.id()));
-            statement.setString(2, ticket.title());
-            statement.setBigDecimal(3, ticket.price());
-            statement.setString(4, ticket.userId());
-            statement.setLong(5, ticket.version());
-            statement.setString(6, ticket.orderId());
-        });
+        PlainSql.update(handleOf(unit), INSERT, statement -> bind(statement, ticket));
+    }
+
+    @Override
+    public boolean insertOnce(UnitOfWork unit, Ticket ticket, String requestKey) {
+        return PlainSql.update(handleOf(unit), INSERT_ONCE, statement -> {
+            bind(statement, ticket);
+            statement.setString(7, requestKey);
+        }) == 1;
+    }
+
+    private static void bind(PreparedStatement statement, Ticket ticket) throws SQLException {
+        statement.setObject(1, UUID.fromString(ticket.id()));
+        statement.setString(2, ticket.title());
+        statement.setBigDecimal(3, ticket.price());
+        statement.setString(4, ticket.userId());
+        statement.setLong(5, ticket.version());
+        statement.setString(6, ticket.orderId());
+    }
+
+    @Override
+    public Optional<Ticket> findByRequestKey(UnitOfWork unit, String sellerId, String requestKey) {
+        return PlainSql.first(handleOf(unit), "SELECT " + COLUMNS + " FROM tickets WHERE user_id = ? AND request_key = ?",
+                statement -> {
+                    statement.setString(1, sellerId);
+                    statement.setString(2, requestKey);
+                }, JdbiTickets::ticket);
     }
 
     @Override

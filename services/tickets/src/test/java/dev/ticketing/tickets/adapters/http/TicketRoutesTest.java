@@ -15,9 +15,13 @@ import dev.ticketing.tickets.TicketsTestApp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,89 @@ class TicketRoutesTest {
         await().atMost(BOUND).until(() -> app.created().stream().anyMatch(e -> e.id().equals(id)));
         TicketCreated event = app.created().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
         assertThat(event).isEqualTo(new TicketCreated(id, 0, "Concert", new BigDecimal("20.5"), sellerId));
+    }
+
+    private static Map<String, String> withKey(Map<String, String> seller, String key) {
+        Map<String, String> headers = new HashMap<>(seller);
+        headers.put("Idempotency-Key", key);
+        return headers;
+    }
+
+    private static long ticketsOf(String sellerId) {
+        return app.runtime().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM tickets WHERE user_id = :seller").bind("seller", sellerId).mapTo(Long.class).one());
+    }
+
+    @Test
+    void a_request_sent_again_under_the_same_idempotency_key_lists_one_ticket_and_answers_it() {
+        String sellerId = UUID.randomUUID().toString();
+        Map<String, String> seller = app.signedIn(sellerId);
+        String key = UUID.randomUUID().toString();
+
+        Response first = create(withKey(seller, key), "{\"title\":\"Opera\",\"price\":30}");
+        Response again = create(withKey(seller, key), "{\"title\":\"Opera\",\"price\":30}");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        String id = first.json().get("id").asText();
+        await().atMost(BOUND).until(() -> app.created().stream().anyMatch(e -> e.id().equals(id)));
+        Response other = create(withKey(seller, UUID.randomUUID().toString()), "{\"title\":\"Opera\",\"price\":30}");
+        String otherId = other.json().get("id").asText();
+        await().atMost(BOUND).until(() -> app.created().stream().anyMatch(e -> e.id().equals(otherId)));
+        assertThat(app.created().stream().filter(e -> e.id().equals(id))).as("one ticket.created").hasSize(1);
+        assertThat(ticketsOf(sellerId)).isEqualTo(2);
+
+        // The key is the seller's own: another seller's request under it lists their ticket; without a key, every request lists one.
+        Response foreign = create(withKey(app.signedIn(), key), "{\"title\":\"Opera\",\"price\":30}");
+        assertThat(foreign.status()).isEqualTo(201);
+        assertThat(foreign.json().get("id").asText()).isNotEqualTo(id);
+        String plainSeller = UUID.randomUUID().toString();
+        aTicket(app.signedIn(plainSeller), "Opera", "30");
+        aTicket(app.signedIn(plainSeller), "Opera", "30");
+        assertThat(ticketsOf(plainSeller)).isEqualTo(2);
+    }
+
+    @Test
+    void requests_racing_under_the_same_idempotency_key_list_one_ticket() throws Exception {
+        String sellerId = UUID.randomUUID().toString();
+        Map<String, String> headers = withKey(app.signedIn(sellerId), UUID.randomUUID().toString());
+        List<Response> answers;
+        try (var threads = Executors.newFixedThreadPool(8)) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(threads.submit(() -> {
+                    start.await();
+                    return create(headers, "{\"title\":\"Derby\",\"price\":12}");
+                }));
+            }
+            start.countDown();
+            answers = new ArrayList<>();
+            for (Future<Response> answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+        assertThat(answers).extracting(Response::status).containsOnly(201);
+        assertThat(answers).extracting(a -> a.json().get("id").asText()).containsOnly(answers.getFirst().json().get("id").asText());
+        assertThat(answers).filteredOn(a -> a.header("Idempotent-Replayed") == null).hasSize(1);
+        assertThat(ticketsOf(sellerId)).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_a_malformed_idempotency_key_and_lists_nothing() {
+        String sellerId = UUID.randomUUID().toString();
+        for (String key : new String[] {"a b", "x".repeat(256)}) {
+            Response refused = create(withKey(app.signedIn(sellerId), key), "{\"title\":\"Opera\",\"price\":30}");
+            assertThat(refused.status()).as(key).isEqualTo(400);
+            assertThat(refused.json().toString()).isEqualTo(
+                    "{\"errors\":[{\"message\":\"Idempotency-Key must be 1 to 255 visible ASCII characters\"}]}");
+        }
+        assertThat(ticketsOf(sellerId)).isZero();
+        assertThat(create(withKey(app.signedIn(sellerId), "x".repeat(255)), "{\"title\":\"Opera\",\"price\":30}").status())
+                .isEqualTo(201);
     }
 
     @Test
