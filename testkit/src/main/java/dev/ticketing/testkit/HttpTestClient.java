@@ -2,11 +2,15 @@ package dev.ticketing.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.contract.json.Json;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,9 +18,25 @@ import java.util.Map;
 public final class HttpTestClient {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final int port;
 
     public HttpTestClient(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
+    }
+
+    /**
+     * The status of {@code GET target} sent as it is written, over a socket of its own: for targets the JDK's
+     * client refuses to send (a malformed escape, dot segments it would not keep).
+     */
+    public int rawStatus(String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.ISO_8859_1)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     /** A response: status, parsed JSON body (null when empty) and headers. */

@@ -7,12 +7,8 @@ import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
 import io.javalin.Javalin;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -123,13 +119,7 @@ class WebFrontEndTest {
 
     /** The status of a request sent byte for byte, for targets that a URI class would refuse to build. */
     private int rawStatus(String target) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", web.port())) {
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
+        return http.rawStatus(target);
     }
 
     @Test

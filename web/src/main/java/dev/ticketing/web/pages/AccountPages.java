@@ -40,7 +40,7 @@ final class AccountPages {
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } else {
             Pages.refused(ctx, reply);
-            form(ctx, heading, action, email, next, FormErrors.of(reply.json()));
+            form(ctx, heading, action, email, next, FormErrors.of(reply));
         }
     }
 

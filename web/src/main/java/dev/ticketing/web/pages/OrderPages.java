@@ -75,7 +75,7 @@ final class OrderPages {
             return;
         }
         Pages.refused(ctx, reply);
-        show(ctx, OrderRow.of(order.json()), FormErrors.of(reply.json()));
+        show(ctx, OrderRow.of(order.json()), FormErrors.of(reply));
     }
 
     private void show(Context ctx, OrderRow order, FormErrors errors) {

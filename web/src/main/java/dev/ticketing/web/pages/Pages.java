@@ -130,13 +130,30 @@ final class Pages {
 
     /** The page of a list the visitor asked for ({@code ?cursor=}), handed on to the service. */
     static String pageQuery(Context ctx) {
-        String cursor = ctx.queryParam("cursor");
+        String cursor = cursor(ctx);
         return cursor == null ? "" : "?cursor=" + encode(cursor);
     }
 
     /** The address of the list's first page, or empty when this is the first page. */
     static String firstPage(String path, Context ctx) {
-        return ctx.queryParam("cursor") == null ? "" : path;
+        return cursor(ctx) == null ? "" : path;
+    }
+
+    /**
+     * The {@code cursor} asked for; one whose escapes do not decode ({@code %ZZ}), which the query parser
+     * drops, is taken as it came, so that the service refuses it rather than the first page being shown.
+     */
+    private static String cursor(Context ctx) {
+        String cursor = ctx.queryParam("cursor");
+        if (cursor != null || ctx.queryString() == null) {
+            return cursor;
+        }
+        for (String parameter : ctx.queryString().split("&")) {
+            if (parameter.startsWith("cursor=")) {
+                return parameter.substring("cursor=".length());
+            }
+        }
+        return null;
     }
 
     /** The address of the list's next page on this front end, or empty when this is the last one. */

@@ -75,7 +75,7 @@ final class TicketPages {
         } else {
             Pages.refused(ctx, reply);
             sellForm(ctx, title, price, listing,
-                    FormErrors.of(reply.json()).explaining("price", priceProblem(price.trim())));
+                    FormErrors.of(reply).explaining("price", priceProblem(price.trim())));
         }
     }
 
@@ -136,7 +136,7 @@ final class TicketPages {
             return;
         }
         Pages.refused(ctx, reply);
-        show(ctx, find(ticketId).orElse(seen.get()), FormErrors.of(reply.json()));
+        show(ctx, find(ticketId).orElse(seen.get()), FormErrors.of(reply));
     }
 
     private Optional<TicketRow> find(String ticketId) {
