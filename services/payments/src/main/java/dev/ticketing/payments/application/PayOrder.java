@@ -55,7 +55,7 @@ public final class PayOrder {
     public String pay(String orderId, String token, String payerId) {
         Claim claim = transactions.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId).orElseThrow(NotFound::new);
-            order.requirePayableBy(payerId, clock.instant());
+            order.requirePayableBy(payerId, clock.instant(), payments.succeededPayment(tx, orderId).isPresent());
             return new Claim(payments.claimCharge(tx, orderId), Money.cents(order.price()), order.expiresAt());
         });
         String chargeId = charge(claim, orderId, token);

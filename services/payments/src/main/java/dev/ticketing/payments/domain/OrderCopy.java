@@ -26,13 +26,18 @@ public record OrderCopy(String id, String userId, String status, BigDecimal pric
     }
 
     /**
-     * Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. Past its
-     * {@code expiresAt} the answer is "Order has expired" (the contract's words for that case), also once the
-     * expiry has cancelled the order; before it, a cancelled order is one its buyer cancelled.
+     * Checks that {@code payerId} may pay this order at {@code now}; otherwise says why not. An order
+     * {@code paid} already is "Order is already paid" whenever it is asked (a client retrying after a lost
+     * answer must not be told it expired). Past its {@code expiresAt} the answer is "Order has expired" (the
+     * contract's words for that case), also once the expiry has cancelled the order; before it, a cancelled
+     * order is one its buyer cancelled.
      */
-    public void requirePayableBy(String payerId, Instant now) {
+    public void requirePayableBy(String payerId, Instant now, boolean paid) {
         if (userId != null && !userId.equals(payerId)) {
             throw new NotAuthorized();
+        }
+        if (paid) {
+            throw new OrderAlreadyPaid();
         }
         if (windowClosed || (expiresAt != null && !now.isBefore(expiresAt))) {
             throw new BusinessRuleViolation("Order has expired");

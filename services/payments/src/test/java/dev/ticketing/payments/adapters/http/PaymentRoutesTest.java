@@ -120,6 +120,19 @@ class PaymentRoutesTest {
     }
 
     @Test
+    void says_an_order_is_already_paid_also_past_its_expiry() throws Exception {
+        String buyer = UUID.randomUUID().toString();
+        Instant expiresAt = Instant.now().plusSeconds(2);
+        OrderCreated order = app.anOrder(buyer, expiresAt);
+        assertThat(pay(app.signedIn(buyer), order.id(), "tok_visa").status()).isEqualTo(201);
+        await().atMost(BOUND).until(() -> Instant.now().isAfter(expiresAt.plusMillis(100)));
+
+        assertError(pay(app.signedIn(buyer), order.id(), "tok_visa"), 400, "Order is already paid");
+        assertError(pay(app.signedIn(), order.id(), "tok_visa"), 401, "Not authorized");
+        assertThat(app.paymentStatuses(order.id())).containsExactly("succeeded");
+    }
+
+    @Test
     void returns_a_402_with_the_providers_message_when_the_card_is_declined_and_lets_the_buyer_retry()
             throws Exception {
         String buyer = UUID.randomUUID().toString();
