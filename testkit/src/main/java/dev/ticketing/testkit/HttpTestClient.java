@@ -53,15 +53,22 @@ public final class HttpTestClient {
     }
 
     public Response send(String method, String path, String body, Map<String, String> headers) {
+        Map<String, java.util.List<String>> each = new LinkedHashMap<>();
+        headers.forEach((name, value) -> each.put(name, java.util.List.of(value)));
+        return sendEach(method, path, body, each);
+    }
+
+    /** As {@link #send}, with a header line for each of a name's values (a header given twice). */
+    public Response sendEach(String method, String path, String body, Map<String, java.util.List<String>> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        Map<String, String> all = new LinkedHashMap<>();
+        Map<String, java.util.List<String>> all = new LinkedHashMap<>();
         if (body != null) {
-            all.put("Content-Type", "application/json");
+            all.put("Content-Type", java.util.List.of("application/json"));
         }
         all.putAll(headers);
-        all.forEach(request::header);
+        all.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();

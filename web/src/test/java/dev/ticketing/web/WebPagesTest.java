@@ -56,7 +56,9 @@ class WebPagesTest {
             config.routes.get("/api/tickets/{id}", ctx -> ctx.json(ticket()));
             config.routes.post("/api/tickets", ctx -> {
                 seenByServices.add("POST /api/tickets Idempotency-Key: " + ctx.header("Idempotency-Key"));
-                if (ctx.body().contains("\"price\":\"25.00\"")) {
+                if (ctx.body().contains("Edited")) {
+                    ctx.status(422).json(errors("Idempotency-Key was used for another listing"));
+                } else if (ctx.body().contains("\"price\":\"25.00\"")) {
                     ctx.status(201).json(Map.of("id", "t-new"));
                 } else {
                     ctx.status(400).json(Map.of("errors", List.of(Map.of("message", "Price must be greater than 0",
@@ -338,6 +340,12 @@ class WebPagesTest {
         }
         assertThat(seenByServices).filteredOn(r -> r.startsWith("POST /api/tickets"))
                 .containsOnly("POST /api/tickets Idempotency-Key: " + listing);
+
+        Response edited = http.post("/tickets/new", "_csrf=" + csrf + "&listing=" + listing + "&title=Edited&price=25.00",
+                signedIn(csrf));
+        assertThat(edited.status()).isEqualTo(422);
+        assertThat(edited.body()).contains("This form has listed a ticket already").contains("value=\"Edited\"")
+                .doesNotContain("value=\"" + listing + "\"").containsPattern("name=\"listing\" value=\"[0-9a-f-]{36}\"");
 
         seenByServices.clear();
         http.post("/tickets/new", "_csrf=" + csrf + "&listing=%22%3E&title=Concert&price=25.00", signedIn(csrf));

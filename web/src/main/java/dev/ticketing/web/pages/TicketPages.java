@@ -72,6 +72,10 @@ final class TicketPages {
                 Map.of("Idempotency-Key", listing));
         if (reply.ok()) {
             ctx.redirect("/tickets/" + encode(reply.json().path("id").asText()), HttpStatus.SEE_OTHER);
+        } else if (reply.status() == 422) { // this form listed a ticket before, with another title or price
+            Pages.refused(ctx, reply);
+            sellForm(ctx, title, price, UUID.randomUUID().toString(), FormErrors.saying(
+                    "This form has listed a ticket already. Submit it again to list this one as another ticket."));
         } else {
             Pages.refused(ctx, reply);
             sellForm(ctx, title, price, listing,

@@ -12,13 +12,17 @@ public interface Tickets {
     void insert(UnitOfWork unit, Ticket ticket);
 
     /**
-     * Inserts {@code ticket} listed under its seller's {@code requestKey}; false when the seller listed one
-     * under that key before (after waiting for a transaction that is listing it right now).
+     * Inserts {@code ticket} listed under its seller's {@code requestKey} by a request whose title and price
+     * {@code requestDigest} stands for; false when the seller listed one under that key before (after waiting
+     * for a transaction that is listing it right now).
      */
-    boolean insertOnce(UnitOfWork unit, Ticket ticket, String requestKey);
+    boolean insertOnce(UnitOfWork unit, Ticket ticket, String requestKey, String requestDigest);
 
-    /** The ticket its seller listed under {@code requestKey}. */
-    Optional<Ticket> findByRequestKey(UnitOfWork unit, String sellerId, String requestKey);
+    /** The ticket its seller listed under {@code requestKey}, as it is now, and the digest of that request. */
+    Optional<Keyed> findByRequestKey(UnitOfWork unit, String sellerId, String requestKey);
+
+    record Keyed(Ticket ticket, String requestDigest) {
+    }
 
     /** The ticket with this id; empty for an unknown or malformed id. */
     Optional<Ticket> find(UnitOfWork unit, String id);

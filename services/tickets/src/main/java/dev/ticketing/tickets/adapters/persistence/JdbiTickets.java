@@ -7,6 +7,7 @@ import dev.ticketing.platform.ids.Ids;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
 import dev.ticketing.tickets.application.Tickets;
+import dev.ticketing.tickets.application.Tickets.Keyed;
 import dev.ticketing.tickets.domain.Ticket;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +27,8 @@ import dev.ticketing.platform.paging.PageRequest;
 public final class JdbiTickets implements Tickets {
     private static final String COLUMNS = "id, title, price, user_id, version, order_id";
     private static final String INSERT = "INSERT INTO tickets (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_ONCE = "INSERT INTO tickets (" + COLUMNS + ", request_key)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, request_key) WHERE request_key IS NOT NULL DO NOTHING";
+    private static final String INSERT_ONCE = "INSERT INTO tickets (" + COLUMNS + ", request_key, request_digest)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, request_key) WHERE request_key IS NOT NULL DO NOTHING";
     private static final String UPDATE =
             "UPDATE tickets SET title = ?, price = ?, order_id = ?, version = ? WHERE id = ? AND version = ?";
 
@@ -37,10 +38,11 @@ public final class JdbiTickets implements Tickets {
     }
 
     @Override
-    public boolean insertOnce(UnitOfWork unit, Ticket ticket, String requestKey) {
+    public boolean insertOnce(UnitOfWork unit, Ticket ticket, String requestKey, String requestDigest) {
         return PlainSql.update(handleOf(unit), INSERT_ONCE, statement -> {
             bind(statement, ticket);
             statement.setString(7, requestKey);
+            statement.setString(8, requestDigest);
         }) == 1;
     }
 
@@ -54,12 +56,13 @@ public final class JdbiTickets implements Tickets {
     }
 
     @Override
-    public Optional<Ticket> findByRequestKey(UnitOfWork unit, String sellerId, String requestKey) {
-        return PlainSql.first(handleOf(unit), "SELECT " + COLUMNS + " FROM tickets WHERE user_id = ? AND request_key = ?",
+    public Optional<Keyed> findByRequestKey(UnitOfWork unit, String sellerId, String requestKey) {
+        return PlainSql.first(handleOf(unit), "SELECT " + COLUMNS + ", request_digest FROM tickets"
+                        + " WHERE user_id = ? AND request_key = ?",
                 statement -> {
                     statement.setString(1, sellerId);
                     statement.setString(2, requestKey);
-                }, JdbiTickets::ticket);
+                }, row -> new Keyed(ticket(row), row.getString("request_digest")));
     }
 
     @Override

@@ -200,6 +200,25 @@ class TicketRoutesTest {
     }
 
     @Test
+    void another_title_or_price_under_a_used_idempotency_key_is_refused_and_lists_nothing() {
+        String sellerId = UUID.randomUUID().toString();
+        Map<String, String> seller = withKey(app.signedIn(sellerId), UUID.randomUUID().toString());
+        Response first = create(seller, "{\"title\":\"Ballet\",\"price\":30}");
+        assertThat(first.status()).isEqualTo(201);
+
+        Response samePrice = create(seller, "{\"title\":\"Ballet\",\"price\":\"30.00\"}");
+        assertThat(samePrice.status()).as("30.00 is the price 30").isEqualTo(201);
+        assertThat(samePrice.header("Idempotent-Replayed")).isEqualTo("true");
+        for (String other : new String[] {"{\"title\":\"Ballet\",\"price\":31}", "{\"title\":\"Ballet!\",\"price\":30}"}) {
+            Response refused = create(seller, other);
+            assertThat(refused.status()).as(other).isEqualTo(422);
+            assertThat(refused.json().toString())
+                    .isEqualTo("{\"errors\":[{\"message\":\"Idempotency-Key was used for another listing\"}]}");
+        }
+        assertThat(ticketsOf(sellerId)).isEqualTo(1);
+    }
+
+    @Test
     void requests_racing_under_the_same_idempotency_key_list_one_ticket() throws Exception {
         String sellerId = UUID.randomUUID().toString();
         Map<String, String> headers = withKey(app.signedIn(sellerId), UUID.randomUUID().toString());
@@ -228,12 +247,17 @@ class TicketRoutesTest {
     @Test
     void refuses_a_malformed_idempotency_key_and_lists_nothing() {
         String sellerId = UUID.randomUUID().toString();
-        for (String key : new String[] {"a b", "x".repeat(256)}) {
+        for (String key : new String[] {"a b", "x".repeat(256), "k1,k2"}) {
             Response refused = create(withKey(app.signedIn(sellerId), key), "{\"title\":\"Opera\",\"price\":30}");
             assertThat(refused.status()).as(key).isEqualTo(400);
             assertThat(refused.json().toString()).isEqualTo(
-                    "{\"errors\":[{\"message\":\"Idempotency-Key must be 1 to 255 visible ASCII characters\"}]}");
+                    "{\"errors\":[{\"message\":\"Idempotency-Key must be given once, as 1 to 255 visible ASCII characters other than a comma\"}]}");
         }
+        Map<String, List<String>> twoKeys = new HashMap<>();
+        app.signedIn(sellerId).forEach((name, value) -> twoKeys.put(name, List.of(value)));
+        twoKeys.put("Idempotency-Key", List.of("k1", "k2"));
+        Response two = http.sendEach("POST", "/api/tickets", "{\"title\":\"Opera\",\"price\":30}", twoKeys);
+        assertThat(two.status()).as("two keys").isEqualTo(400);
         assertThat(ticketsOf(sellerId)).isZero();
         assertThat(create(withKey(app.signedIn(sellerId), "x".repeat(255)), "{\"title\":\"Opera\",\"price\":30}").status())
                 .isEqualTo(201);
