@@ -6,6 +6,7 @@ import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,10 +23,23 @@ final class DeadLetterCommand {
 
     /** Runs {@code args} ({@code dead-letters [replay <seq>]}); the exit status: 1 when there is no such dead letter. */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) throws Exception {
+        boolean replay = args.length == 3 && args[1].equals("replay");
+        if (args.length > 1 && !replay) {
+            err.println("usage: make dead-letters, or make replay-dead-letter SEQ=<n> (the launcher's arguments:"
+                    + " dead-letters [replay <n>]); got: " + String.join(" ", args));
+            return 2;
+        }
+        long sequence = replay ? parseSequence(args[2]) : 0;
         BusNamespace namespace = new BusNamespace(new Env(environment).string("NATS_SUBJECT_PREFIX", ""));
-        try (Connection nats = OperatorConnection.open(environment, Path.of(".data"))) {
-            if (args.length > 1 && args[1].equals("replay")) {
-                long sequence = parseSequence(args.length > 2 ? args[2] : "");
+        Connection connection;
+        try {
+            connection = OperatorConnection.open(environment, Path.of(".data"));
+        } catch (IOException e) {
+            err.println("NATS cannot be reached (" + e.getMessage() + "); the dead letters cannot be read.");
+            return 1;
+        }
+        try (Connection nats = connection) {
+            if (replay) {
                 try {
                     DeadLetters.replay(nats, namespace, sequence);
                 } catch (JetStreamApiException e) { // no such message, or no dead-letter stream at all
@@ -56,10 +70,15 @@ final class DeadLetterCommand {
     }
 
     private static long parseSequence(String text) {
+        long sequence;
         try {
-            return Long.parseLong(text);
+            sequence = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
+            sequence = 0;
+        }
+        if (sequence < 1) {
             throw new ConfigException("SEQ must be the number of a dead letter (see make dead-letters), got '" + text + "'");
         }
+        return sequence;
     }
 }

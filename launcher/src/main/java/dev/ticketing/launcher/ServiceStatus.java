@@ -37,12 +37,22 @@ final class ServiceStatus {
         this.service = service;
     }
 
-    static ServiceStatus read(String service, String url, Jdbi jdbi, Connection nats, BusNamespace namespace) {
+    /**
+     * Reads one service: each of its replicas at {@code urls}, its schema, and (when {@code nats} is not
+     * null: the bus could be reached) its consumers and dead letters.
+     */
+    static ServiceStatus read(String service, List<String> urls, Jdbi jdbi, Connection nats, BusNamespace namespace) {
         ServiceStatus status = new ServiceStatus(service);
-        status.ready = ready(url);
-        if (!status.ready.equals("ready")) {
-            status.stuck.add(service + " is not ready (" + url + "/ready: " + status.ready + ")");
+        List<String> answers = new ArrayList<>();
+        for (String url : urls) {
+            String ready = ready(url);
+            answers.add(urls.size() == 1 ? ready : url + " " + ready);
+            if (!ready.equals("ready")) {
+                status.stuck.add(service + " is not ready (" + url + "/ready: " + ready + ")");
+            }
         }
+        status.ready = urls.size() > 1 && status.stuck.isEmpty() ? "ready (" + urls.size() + " replicas)"
+                : String.join(", ", answers);
         try {
             jdbi.useHandle(h -> {
                 h.execute("SET search_path TO " + service);
@@ -62,6 +72,9 @@ final class ServiceStatus {
             }
         } catch (RuntimeException e) {
             status.stuck.add(service + "'s database schema cannot be read: " + e.getMessage());
+        }
+        if (nats == null) {
+            return status;
         }
         try {
             status.deadLetters = DeadLetterDepth.of(nats, namespace, service);
@@ -109,7 +122,7 @@ final class ServiceStatus {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? "ready" : response.statusCode() + " " + response.body();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) { // IllegalArgumentException: a URL that is not one
             return "no answer";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

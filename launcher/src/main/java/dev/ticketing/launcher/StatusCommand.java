@@ -4,12 +4,16 @@ import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.config.DatabaseConfig;
 import dev.ticketing.platform.config.Env;
 import io.nats.client.Connection;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -21,19 +25,30 @@ import org.jdbi.v3.core.Jdbi;
  * for {@value ServiceStatus#WATCH_SECONDS} s, or any dead letter.
  */
 final class StatusCommand {
-    static final Map<String, String> SERVICES = servicesAndUrls();
+    /** Each service and the port {@code make run} gives it. */
+    static final Map<String, Integer> SERVICES = Map.of("auth", 3001, "tickets", 3002, "orders", 3003,
+            "expiration", 3004, "payments", 3005);
+    private static final List<String> ORDER = List.of("auth", "tickets", "orders", "expiration", "payments");
 
     private StatusCommand() {
     }
 
-    private static Map<String, String> servicesAndUrls() {
-        Map<String, String> urls = new java.util.LinkedHashMap<>();
-        urls.put("auth", "AUTH_URL=http://localhost:3001");
-        urls.put("tickets", "TICKETS_URL=http://localhost:3002");
-        urls.put("orders", "ORDERS_URL=http://localhost:3003");
-        urls.put("expiration", "EXPIRATION_URL=http://localhost:3004");
-        urls.put("payments", "PAYMENTS_URL=http://localhost:3005");
-        return urls;
+    /**
+     * Where to find a service's replicas, from the variables the services and the front end read: {@code
+     * <SERVICE>_URL} (a comma-separated list of replicas), else {@code <SERVICE>_PORT} on localhost (the
+     * all-in-one's), else {@code make run}'s port.
+     */
+    static List<String> urlsOf(Env env, String service) {
+        String prefix = service.toUpperCase(Locale.ROOT);
+        Optional<String> urls = env.optional(prefix + "_URL");
+        if (urls.isPresent()) {
+            List<String> listed = Arrays.stream(urls.get().split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                    .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).toList();
+            if (!listed.isEmpty()) {
+                return listed;
+            }
+        }
+        return List.of("http://localhost:" + env.port(prefix + "_PORT", SERVICES.get(service)));
     }
 
     /** Prints the status; returns the process's exit code. */
@@ -46,17 +61,29 @@ final class StatusCommand {
         BusNamespace namespace = new BusNamespace(env.string("NATS_SUBJECT_PREFIX", ""));
         DatabaseConfig database = DatabaseConfig.from(env, "public");
         List<ServiceStatus> statuses = new ArrayList<>();
-        try (Connection connection = OperatorConnection.open(values, Path.of(".data"))) {
+        List<String> stuck = new ArrayList<>();
+        Connection connection = null;
+        try {
+            connection = OperatorConnection.open(values, Path.of(".data"));
+        } catch (IOException e) {
+            // The bus down is what status is most needed for: say so, and report what can be read without it.
+            stuck.add("NATS cannot be reached (" + e.getMessage() + "): consumers and dead letters are unknown");
+        }
+        try {
             Jdbi jdbi = Jdbi.create(database.jdbcUrl(), database.user(), database.password());
-            for (var service : SERVICES.entrySet()) {
-                String[] url = service.getValue().split("=", 2);
-                statuses.add(ServiceStatus.read(service.getKey(), env.string(url[0], url[1]), jdbi, connection,
-                        namespace));
+            for (String service : ORDER) {
+                statuses.add(ServiceStatus.read(service, urlsOf(env, service), jdbi, connection, namespace));
             }
-            ServiceStatus.watchConsumers(statuses, connection, namespace);
+            if (connection != null) {
+                ServiceStatus.watchConsumers(statuses, connection, namespace);
+            }
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
         }
         statuses.forEach(status -> status.print(out));
-        List<String> stuck = statuses.stream().flatMap(s -> s.stuck().stream()).toList();
+        statuses.forEach(status -> stuck.addAll(status.stuck()));
         out.println();
         if (stuck.isEmpty()) {
             out.println("Everything is ready and nothing is stuck.");

@@ -1,13 +1,16 @@
 package dev.ticketing.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.bus.Streams;
+import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.testkit.TestBuses;
 import io.nats.client.Connection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +48,34 @@ class DeadLetterCommandTest {
         assertThat(run("dead-letters")).isZero();
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("No dead letters in " + namespace.deadLetterStream());
+    }
+
+    @Test
+    void refuses_arguments_it_does_not_take_with_its_usage_and_a_sequence_that_is_not_one() throws Exception {
+        assertThat(run("dead-letters", "bogus")).isEqualTo(2);
+        assertThat(run("dead-letters", "replay", "3", "extra")).isEqualTo(2);
+        assertThat(run("dead-letters", "replay")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).startsWith("usage: make dead-letters"));
+        for (String sequence : new String[] {"0", "-1", "x"}) {
+            assertThatThrownBy(() -> run("dead-letters", "replay", sequence)).as(sequence)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("SEQ must be the number of a dead letter");
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void says_in_one_line_that_nats_cannot_be_reached() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        int status = DeadLetterCommand.run(new String[] {"dead-letters"}, Map.of("NATS_URL", "nats://127.0.0.1:" + closed),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                .startsWith("NATS cannot be reached").endsWith("the dead letters cannot be read.");
     }
 
     private int run(String... args) throws Exception {
