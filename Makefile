@@ -28,7 +28,7 @@ AOT_CACHE_FILE := target/ticketing.aot
 SERVICE ?=
 PORT ?=
 
-.PHONY: run test build package run-service cluster bench bench-bus bench-flood clean dead-letters replay-dead-letter chaos failover status
+.PHONY: run test build package run-service cluster bench bench-bus bench-nats bench-flood clean dead-letters replay-dead-letter chaos failover status
 
 ## run: build what is needed and start the whole marketplace on http://localhost:8080
 run: build
@@ -77,6 +77,11 @@ bench-bus:
 	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.BusBenchmark
 	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.ExpiryLatenessBenchmark
+
+## bench-nats: nats-server's CPU per event sent one at a time (as the relays do) and all at once, on a private server (about a minute)
+bench-nats:
+	@$(MVN) -DskipTests -pl benchmarks -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	@$(JAVA) -cp "benchmarks/target/classes:$$(cat benchmarks/target/classpath.txt)" dev.ticketing.benchmarks.NatsWakeUps
 
 ## bench-flood: order placement p99, idle and under a 200-connection sign-in flood (about a minute)
 bench-flood:

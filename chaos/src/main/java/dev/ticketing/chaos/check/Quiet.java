@@ -47,8 +47,10 @@ public final class Quiet {
                 Duration still = Duration.between(stillSince, Instant.now());
                 boolean expiriesDue = now.lastExpiry() != null && Instant.now().isBefore(now.lastExpiry().plus(settle));
                 // Events the consumers still owe are work to come (a listener may take a while to resume
-                // after NATS came back): wait for them up to the timeout, then let the checks tell.
-                if (!expiriesDue && now.undelivered() == 0
+                // after NATS came back), and so are charges not yet settled (the payments reconciler takes
+                // them up again a while after the database came back): wait for them up to the timeout,
+                // then let the checks tell.
+                if (!expiriesDue && now.undelivered() == 0 && now.unsettled() == 0
                         && still.compareTo(now.backlog() > 0 ? STILL_WITH_BACKLOG : STILL) >= 0) {
                     return now.backlog() > 0 ? "still, but " + now.backlog() + " outbox row(s) unpublished" : "quiet";
                 }
@@ -59,7 +61,8 @@ public final class Quiet {
                 + (error == null ? "" : "; last error: " + error) + ")";
     }
 
-    private record Snapshot(String fingerprint, long backlog, long undelivered, Instant lastExpiry, String error) {
+    private record Snapshot(String fingerprint, long backlog, long undelivered, long unsettled, Instant lastExpiry,
+                            String error) {
     }
 
     private Snapshot snapshot(Instant since) {
@@ -67,6 +70,7 @@ public final class Quiet {
         long backlog = 0;
         Instant lastExpiry = null;
         long undelivered;
+        long unsettled;
         try (Connection db = marketplace.postgres().connect()) {
             for (String schema : BusCheck.SCHEMAS) {
                 if (Sql.exists(db, schema + ".outbox")) {
@@ -82,6 +86,7 @@ public final class Quiet {
             }
             fingerprint.append(Sql.rows(db, "SELECT string_agg(status || count, ',') FROM "
                     + "(SELECT status, count(*) FROM payments.payments GROUP BY status ORDER BY status) s").getFirst()[0]);
+            unsettled = Sql.count(db, "SELECT count(*) FROM payments.payments WHERE status IN ('pending', 'refund_pending')");
             java.sql.Timestamp expiry = (java.sql.Timestamp) Sql.rows(db,
                     "SELECT max(expires_at) FROM orders.orders WHERE created_at >= ?", since).getFirst()[0];
             lastExpiry = expiry == null ? null : expiry.toInstant();
@@ -90,8 +95,8 @@ public final class Quiet {
             fingerprint.append(' ').append(stream.lastSequence(StreamReader.EVENTS))
                     .append(' ').append(stream.lastSequence(StreamReader.DEAD_LETTERS));
         } catch (Exception e) {
-            return new Snapshot(null, 0, 0, null, e.toString()); // unreachable or half-migrated: no reading
+            return new Snapshot(null, 0, 0, 0, null, e.toString()); // unreachable or half-migrated: no reading
         }
-        return new Snapshot(fingerprint.toString(), backlog, undelivered, lastExpiry, null);
+        return new Snapshot(fingerprint.toString(), backlog, undelivered, unsettled, lastExpiry, null);
     }
 }

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.ticketing.expiration.application.EndPaymentWindow;
@@ -50,6 +51,19 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
     private static final CompletionHandler<String> TAKEN_ALREADY = (complete, operations) -> {
     };
 
+    /** The first wait before a timer whose work failed goes again; it doubles up to {@link #LONGEST_RETRY}. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(8);
+
+    /**
+     * A timer whose work failed (the database went away between the pick and the work: the chaos suite's
+     * PostgreSQL outage, when timers came due as it came back and the pick's pool reconnected before the
+     * work's) goes again soon, however often: db-scheduler's default waits 5 minutes, and the order stayed
+     * open that long after its window.
+     */
+    static final FailureHandler<String> RETRY_SOON = (complete, operations) -> operations.reschedule(complete,
+            complete.getTimeDone().plus(retryAfter(complete.getExecution().consecutiveFailures + 1)));
+
     private final CustomTask<String> task;
     private final Scheduler scheduler;
     /** Sets timers in the caller's transaction ({@link BoundConnection}); the scheduler polls and fires on the pool. */
@@ -71,6 +85,7 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
         // data, and its deserialization was a sixth of its own CPU (timers set before this carry the order id
         // serialized: it is read and not used).
         this.task = Tasks.custom(TASK, String.class)
+                .onFailure(RETRY_SOON)
                 .execute((instance, context) -> {
                     Execution execution = context.getExecution();
                     lateness.record(Duration.between(execution.executionTime, Instant.now()));
@@ -92,6 +107,12 @@ public final class DbSchedulerTimers implements ExpiryTimers, AutoCloseable {
                 .build();
         this.inTransaction = SchedulerClient.Builder.create(new BoundConnection(dataSource), task).build();
         this.dataSource = dataSource;
+    }
+
+    /** How long after its {@code failures}-th failure in a row a timer's work goes again. */
+    static Duration retryAfter(int failures) {
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(Math.max(failures, 1) - 1, 10));
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 
     public DbSchedulerTimers start() {

@@ -20,6 +20,7 @@ import dev.ticketing.platform.config.ServiceConfig;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
 import dev.ticketing.platform.inbox.Inbox;
 import dev.ticketing.platform.runtime.ServiceRuntime;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.testkit.BusProbe;
 import dev.ticketing.testkit.ServiceTestApp;
 import dev.ticketing.testkit.TestBuses;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
@@ -253,6 +255,42 @@ class ExpiryTimersTest {
             List<String> events = runtime.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT payload FROM outbox WHERE subject = 'expiration.complete'").mapTo(String.class).list());
             assertThat(events).hasSize(1).allMatch(payload -> payload.contains("picked-here"));
+        });
+    }
+
+    @Test
+    void a_timer_whose_work_failed_goes_again_within_seconds_not_minutes() {
+        assertThat(List.of(1, 2, 3, 4, 5, 40).stream().map(DbSchedulerTimers::retryAfter).map(Duration::toSeconds))
+                .containsExactly(1L, 2L, 4L, 8L, 8L, 8L);
+        withTimersNotStarted((runtime, unused) -> {
+            Transactions real = runtime.database().transactions();
+            AtomicInteger attempts = new AtomicInteger();
+            Transactions failingTwice = new Transactions() { // the database gone between the pick and the work
+                @Override
+                public <T> T inTransaction(Work<T> work) {
+                    if (attempts.incrementAndGet() <= 2) {
+                        throw new IllegalStateException("Connection is not available, request timed out");
+                    }
+                    return real.inTransaction(work);
+                }
+
+                @Override
+                public <T> T autocommit(Work<T> work) {
+                    return real.autocommit(work);
+                }
+            };
+            try (DbSchedulerTimers timers = new DbSchedulerTimers(runtime.database().dataSource(),
+                    new EndPaymentWindow(failingTwice), FAST_POLL.pollingInterval())) {
+                timers.setOnce(new Expiry("failing", Instant.now().minusSeconds(1)));
+                timers.start();
+
+                // 1 s after the first failure, 2 s after the second (db-scheduler's default: 5 minutes)
+                await().atMost(Duration.ofSeconds(12)).until(() -> runtime.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM outbox WHERE subject = 'expiration.complete' AND payload LIKE '%failing%'")
+                        .mapTo(Integer.class).one()) == 1);
+                assertThat(attempts.get()).isEqualTo(3);
+                assertThat(pendingTimers(runtime)).isZero();
+            }
         });
     }
 
