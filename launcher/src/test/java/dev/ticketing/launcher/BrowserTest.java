@@ -40,7 +40,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
- * The marketplace as a person uses it, in headless Chromium: sign up, sell a ticket, buy it as
+ * The marketplace as a person uses it, in headless Chromium: sign up, sell a ticket and edit one, buy it as
  * another user, watch the countdown, pay, see the order complete; another order left alone expires.
  * Screenshots go to {@code target/screenshots}.
  */
@@ -89,6 +89,13 @@ class BrowserTest {
         assertThat(navigation()).contains("Sell Tickets", "My Orders", "Sign Out").doesNotContain("Sign In");
         sell(title, "20");
         sell(second, "35.5");
+        // The seller lands on the ticket they listed, and may change it.
+        browser.findElement(By.xpath("//a[normalize-space()='Edit']")).click();
+        await().atMost(BOUND).until(() -> browser.findElement(By.tagName("h1")).getText().equals("Edit your Ticket"));
+        field("Price").clear();
+        field("Price").sendKeys("36");
+        browser.findElement(By.xpath("//button[normalize-space()='Submit']")).click();
+        await().atMost(BOUND).until(() -> text().contains("Price: 36.00") && text().contains("You are selling this ticket"));
         shot("1-home-with-tickets");
         click("Sign Out");
         await().atMost(BOUND).until(() -> navigation().contains("Sign Up") && navigation().contains("Sign In"));
@@ -108,6 +115,7 @@ class BrowserTest {
         shot("3-order-paid");
 
         openTicketFromHome(second);
+        assertThat(text()).contains("Price: 36.00");
         browser.findElement(By.xpath("//button[normalize-space()='Purchase']")).click();
         await().atMost(WINDOW.plusSeconds(20)).until(() -> text().contains("Order Expired"));
         assertThat(browser.findElement(By.id("actions")).isDisplayed()).as("Pay and Cancel once expired").isFalse();

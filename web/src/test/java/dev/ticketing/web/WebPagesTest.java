@@ -33,6 +33,8 @@ class WebPagesTest {
     private final List<String> seenByServices = new CopyOnWriteArrayList<>();
     private final AtomicLong ticketVersion = new AtomicLong();
     private final AtomicReference<Object> ticketPrice = new AtomicReference<>(25);
+    private final AtomicReference<String> ticketSeller = new AtomicReference<>("u-2");
+    private final AtomicReference<String> ticketOrder = new AtomicReference<>();
     private final AtomicReference<String> orderStatus = new AtomicReference<>("created");
     private final AtomicReference<Map<String, Object>> orderAnswer = new AtomicReference<>();
     private final AtomicReference<Map<String, Object>> paymentAnswer = new AtomicReference<>();
@@ -54,6 +56,19 @@ class WebPagesTest {
                 }
             });
             config.routes.get("/api/tickets/{id}", ctx -> ctx.json(ticket()));
+            config.routes.put("/api/tickets/{id}", ctx -> {
+                seenByServices.add("PUT /api/tickets/" + ctx.pathParam("id") + " " + ctx.body());
+                if (!ticketSeller.get().equals("u-1")) {
+                    ctx.status(401).json(errors("Not authorized"));
+                } else if (ticketOrder.get() != null) {
+                    ctx.status(400).json(errors("Cannot edit a reserved ticket"));
+                } else if (ctx.body().contains("\"price\":\"30.00\"")) {
+                    ctx.json(ticket());
+                } else {
+                    ctx.status(400).json(Map.of("errors", List.of(Map.of("message", "Price must be greater than 0",
+                            "field", "price"))));
+                }
+            });
             config.routes.post("/api/tickets", ctx -> {
                 seenByServices.add("POST /api/tickets Idempotency-Key: " + ctx.header("Idempotency-Key"));
                 if (ctx.body().contains("Edited")) {
@@ -103,9 +118,9 @@ class WebPagesTest {
     }
 
     private Map<String, Object> ticket() {
-        Map<String, Object> ticket = new HashMap<>(Map.of("id", "t-1", "title", "Concert", "userId", "u-2",
+        Map<String, Object> ticket = new HashMap<>(Map.of("id", "t-1", "title", "Concert", "userId", ticketSeller.get(),
                 "version", ticketVersion.get(), "price", ticketPrice.get()));
-        ticket.put("orderId", null);
+        ticket.put("orderId", ticketOrder.get());
         return ticket;
     }
 
@@ -351,6 +366,50 @@ class WebPagesTest {
         http.post("/tickets/new", "_csrf=" + csrf + "&listing=%22%3E&title=Concert&price=25.00", signedIn(csrf));
         assertThat(seenByServices).singleElement().asString()
                 .matches("POST /api/tickets Idempotency-Key: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void the_seller_edits_their_ticket_from_its_page_and_no_one_else_is_offered_to() {
+        Map<String, String> cookie = Map.of("Cookie", "session=" + session);
+        Response bought = http.get("/tickets/t-1", cookie);
+        assertThat(bought.body()).as("another seller's ticket").contains("/tickets/t-1/purchase").doesNotContain("/edit");
+        String csrf = csrfOf(bought);
+        assertThat(http.get("/tickets/t-1/edit", cookie).status()).isEqualTo(403);
+        Response refused = http.post("/tickets/t-1/edit", "_csrf=" + csrf + "&title=Mine&price=30.00", signedIn(csrf));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Only the seller of a ticket can edit it.");
+
+        ticketSeller.set("u-1");
+        Response own = http.get("/tickets/t-1", cookie);
+        assertThat(own.body()).contains("You are selling this ticket").contains("href=\"/tickets/t-1/edit\"")
+                .doesNotContain("/purchase");
+        Response form = http.get("/tickets/t-1/edit", cookie);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("action=\"/tickets/t-1/edit\"").contains("value=\"Concert\"")
+                .contains("value=\"25.00\"").doesNotContain("name=\"listing\"");
+        Response badPrice = http.post("/tickets/t-1/edit", "_csrf=" + csrf + "&title=Concert+B&price=1.999",
+                signedIn(csrf));
+        assertThat(badPrice.status()).isEqualTo(400);
+        assertThat(badPrice.body()).contains("Price can have at most 2 decimals").contains("value=\"1.999\"")
+                .contains("value=\"Concert B\"");
+        seenByServices.clear();
+        Response edited = http.post("/tickets/t-1/edit", "_csrf=" + csrf + "&title=Concert+B&price=+30.00+",
+                signedIn(csrf));
+        assertThat(edited.status()).isEqualTo(303);
+        assertThat(edited.header("Location")).isEqualTo("/tickets/t-1");
+        assertThat(seenByServices).containsExactly("PUT /api/tickets/t-1 {\"title\":\"Concert B\",\"price\":\"30.00\"}");
+
+        ticketOrder.set("o-7");
+        Response reserved = http.get("/tickets/t-1/edit", cookie);
+        assertThat(reserved.status()).isEqualTo(400);
+        assertThat(reserved.body()).contains("cannot be edited now").doesNotContain("action=\"/tickets/t-1/edit\"");
+        Response late = http.post("/tickets/t-1/edit", "_csrf=" + csrf + "&title=Concert&price=30.00", signedIn(csrf));
+        assertThat(late.status()).isEqualTo(400);
+        assertThat(late.body()).contains("Cannot edit a reserved ticket");
+
+        Response anonymous = http.get("/tickets/t-1/edit", Map.of());
+        assertThat(anonymous.status()).isEqualTo(303);
+        assertThat(anonymous.header("Location")).isEqualTo("/auth/signin?next=%2Ftickets%2Ft-1%2Fedit");
     }
 
     @Test

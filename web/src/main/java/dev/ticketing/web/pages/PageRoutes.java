@@ -39,6 +39,9 @@ public final class PageRoutes {
         routes.get("/tickets/new", ctx -> pages.whenSignedIn(ctx, () -> tickets.sellForm(ctx, "", "", FormErrors.NONE)));
         routes.post("/tickets/new", ctx -> pages.whenSignedIn(ctx, "/tickets/new", () -> tickets.sell(ctx)));
         routes.get("/tickets/{id}", tickets::ticket);
+        routes.get("/tickets/{id}/edit", ctx -> pages.whenSignedIn(ctx, () -> tickets.editForm(ctx)));
+        routes.post("/tickets/{id}/edit", ctx -> pages.whenSignedIn(ctx, "/tickets/" + Pages.encode(ctx.pathParam("id"))
+                + "/edit", () -> tickets.edit(ctx)));
         routes.post("/tickets/{id}/purchase", ctx -> pages.whenSignedIn(ctx, "/tickets/" + Pages.encode(ctx.pathParam("id")),
                 () -> tickets.purchase(ctx)));
         routes.get("/orders", ctx -> pages.whenSignedIn(ctx, () -> orders.list(ctx)));

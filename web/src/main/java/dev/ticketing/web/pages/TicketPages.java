@@ -4,6 +4,7 @@ import static dev.ticketing.web.pages.Pages.encode;
 import static dev.ticketing.web.pages.Pages.session;
 import static dev.ticketing.web.pages.Pages.text;
 
+import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Upstream;
 import io.javalin.http.Context;
@@ -17,7 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** The tickets for sale, a ticket, selling one and purchasing one. */
+/** The tickets for sale, a ticket, selling one, its seller editing it, and purchasing one. */
 final class TicketPages {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]{1,40}(\\.[0-9]{1,40})?");
     private static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
@@ -54,8 +55,8 @@ final class TicketPages {
      * same form submitted twice (a double click, Back and submit again) lists one ticket.
      */
     private void sellForm(Context ctx, String title, String price, String listing, FormErrors errors) {
-        pages.render(ctx, "sell.jte", "Sell a ticket", Map.of("title", title, "price", price, "listing", listing,
-                "errors", errors));
+        pages.render(ctx, "sell.jte", "Sell a ticket", Map.of("heading", "Create a Ticket", "action", "/tickets/new",
+                "title", title, "price", price, "listing", listing, "errors", errors));
     }
 
     void sell(Context ctx) {
@@ -80,6 +81,52 @@ final class TicketPages {
             Pages.refused(ctx, reply);
             sellForm(ctx, title, price, listing,
                     FormErrors.of(reply).explaining("price", priceProblem(price.trim())));
+        }
+    }
+
+    /**
+     * The seller's form to change their ticket's title or price, filled in with what it is now. Only the
+     * seller is shown it (the tickets service would refuse anyone else's change anyway); a reserved ticket
+     * is shown with why it cannot be changed now.
+     */
+    void editForm(Context ctx) {
+        Optional<TicketRow> ticket = find(ctx.pathParam("id"));
+        if (ticket.isEmpty()) {
+            pages.notFound(ctx, "This ticket does not exist.");
+        } else if (!ticket.get().sellerId().equals(pages.visitor(ctx).map(SessionUser::id).orElse(""))) {
+            pages.message(ctx, 403, "Not your ticket", "Only the seller of a ticket can edit it.");
+        } else if (ticket.get().reserved()) {
+            ctx.status(400);
+            show(ctx, ticket.get(), FormErrors.saying("This ticket is reserved: it cannot be edited now."));
+        } else {
+            editForm(ctx, ticket.get().id(), ticket.get().title(), ticket.get().price(), FormErrors.NONE);
+        }
+    }
+
+    private void editForm(Context ctx, String ticketId, String title, String price, FormErrors errors) {
+        pages.render(ctx, "sell.jte", "Edit a ticket", Map.of("heading", "Edit your Ticket",
+                "action", "/tickets/" + encode(ticketId) + "/edit", "title", title, "price", price, "listing", "",
+                "errors", errors));
+    }
+
+    /** Changes the ticket as the seller's form says ({@code PUT /api/tickets/{id}}) and shows it. */
+    void edit(Context ctx) {
+        String ticketId = ctx.pathParam("id");
+        String title = text(ctx.formParam("title"));
+        String price = text(ctx.formParam("price"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", title);
+        body.put("price", price.trim());
+        Reply reply = pages.backend().send("PUT", tickets, "/api/tickets/" + encode(ticketId), body, session(ctx));
+        if (reply.ok()) {
+            ctx.redirect("/tickets/" + encode(ticketId), HttpStatus.SEE_OTHER);
+        } else if (reply.status() == 404) {
+            pages.notFound(ctx, "This ticket does not exist.");
+        } else if (reply.status() == 401) { // signed in (the route saw to that), so not the seller
+            pages.message(ctx, 403, "Not your ticket", "Only the seller of a ticket can edit it.");
+        } else {
+            Pages.refused(ctx, reply);
+            editForm(ctx, ticketId, title, price, FormErrors.of(reply).explaining("price", priceProblem(price.trim())));
         }
     }
 

@@ -8,11 +8,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A ticket as pages show it: the price always with two decimals. */
-public record TicketRow(String id, String title, String price, boolean reserved) {
+/** A ticket as pages show it: the price always with two decimals; {@code sellerId} is the user who listed it. */
+public record TicketRow(String id, String title, String price, boolean reserved, String sellerId) {
     public static TicketRow of(JsonNode ticket) {
         return new TicketRow(ticket.path("id").asText(), ticket.path("title").asText(),
-                twoDecimals(ticket.path("price").decimalValue()), ticket.hasNonNull("orderId"));
+                twoDecimals(ticket.path("price").decimalValue()), ticket.hasNonNull("orderId"),
+                ticket.path("userId").asText());
+    }
+
+    /** Whether {@code page}'s visitor listed this ticket. */
+    public boolean listedBy(Page page) {
+        return page.signedIn() && page.user().id().equals(sellerId);
     }
 
     public static String twoDecimals(BigDecimal amount) {
