@@ -153,7 +153,8 @@ class WebPagesTest {
         String body = "email=a%40b.co&password=secret&_csrf=" + token;
 
         for (Map<String, String> foreign : List.of(Map.of("Origin", "https://evil.example"), Map.of("Origin", "null"),
-                Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "same-site"))) {
+                Map.of("Sec-Fetch-Site", "cross-site"), Map.of("Sec-Fetch-Site", "same-site"),
+                Map.of("Origin", "http://localhost:" + web.port(), "X-Forwarded-Proto", "https"))) {
             Map<String, String> headers = new HashMap<>(foreign);
             headers.put("Content-Type", FORM);
             headers.put("Cookie", "csrf=" + token);

@@ -5,6 +5,9 @@ import dev.ticketing.platform.errors.NotJson;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URI;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -15,9 +18,10 @@ import java.util.Set;
  * otherwise (a signed-in page or order must not be kept by a browser or a proxy after sign-out). An unsafe API request ({@code POST}, {@code PUT}, {@code
  * DELETE}, {@code PATCH} under {@code /api}) is refused with 415 when it has a body that is not
  * {@code application/json} (which a cross-site HTML form cannot send), and with 403 when it comes
- * from a foreign {@code Origin} with the session cookie and without an {@code Authorization} header,
- * that is on the strength of the cookie alone (the contract's "cookie-authenticated"). Without the
- * cookie such a request is like any other: a sign-in answers as usual, a route that needs a user 401.
+ * from another site ({@link #fromAnotherSite}) with the session cookie and without an {@code
+ * Authorization} header, that is on the strength of the cookie alone (the contract's
+ * "cookie-authenticated"). Without the cookie such a request is like any other: a sign-in answers as
+ * usual, a route that needs a user 401.
  */
 public final class BrowserDefences {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -46,11 +50,24 @@ public final class BrowserDefences {
         if (ctx.bodyAsBytes().length > 0 && !isJson(ctx.contentType())) {
             throw new NotJson();
         }
-        String origin = ctx.header("Origin");
-        if (origin != null && ctx.header("Authorization") == null && ctx.cookie(Sessions.COOKIE) != null
-                && !isSameOrigin(origin, ctx)) {
+        if (ctx.header("Authorization") == null && ctx.cookie(Sessions.COOKIE) != null && fromAnotherSite(ctx)) {
             throw new ForeignOrigin();
         }
+    }
+
+    /**
+     * What the browser says of where a request comes from: another site ({@code Sec-Fetch-Site} other than
+     * {@code same-origin} or {@code none}), an {@code Origin} not this site's (an opaque {@code null} too),
+     * or more than one {@code Origin} (no browser sends two). A request that says nothing (a program's) is
+     * not from another site.
+     */
+    public static boolean fromAnotherSite(Context ctx) {
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            return true;
+        }
+        List<String> origins = Collections.list(ctx.req().getHeaders("Origin"));
+        return origins.size() > 1 || origins.size() == 1 && !isSameOrigin(origins.get(0), ctx);
     }
 
     private static boolean isJson(String contentType) {
@@ -61,14 +78,24 @@ public final class BrowserDefences {
         return type.equalsIgnoreCase("application/json");
     }
 
-    /** The origin names the host the browser sent the request to (as the front end forwards it, if it did). */
-    public static boolean isSameOrigin(String origin, Context ctx) {
+    /**
+     * The origin names the host the browser sent the request to (as the front end forwards it, if it did),
+     * over HTTPS when the request came over HTTPS ({@code X-Forwarded-Proto}, else the connection's): a page
+     * of plain HTTP, which anyone on the network can write, is not the HTTPS site's own. A request seen over
+     * plain HTTP takes either scheme, since a proxy that ends TLS in front of it may not say so.
+     */
+    static boolean isSameOrigin(String origin, Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Host");
         String host = forwarded != null && !forwarded.isBlank() ? forwarded : ctx.host();
+        String forwardedProto = ctx.header("X-Forwarded-Proto");
+        boolean https = "https".equalsIgnoreCase(forwardedProto != null ? forwardedProto.split(",", 2)[0].trim()
+                : ctx.scheme());
         try {
             URI uri = URI.create(origin);
             String authority = uri.getRawAuthority();
-            return authority != null && host != null && authority.equalsIgnoreCase(host);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            boolean schemeFits = https ? scheme.equals("https") : scheme.equals("http") || scheme.equals("https");
+            return schemeFits && authority != null && host != null && authority.equalsIgnoreCase(host);
         } catch (IllegalArgumentException e) {
             return false;
         }

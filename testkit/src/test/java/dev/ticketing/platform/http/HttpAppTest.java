@@ -299,6 +299,32 @@ class HttpAppTest {
     }
 
     @Test
+    void refuses_a_cookie_authenticated_unsafe_request_that_the_browser_says_comes_from_another_site() {
+        String json = "{\"title\":\"x\",\"price\":1}";
+        String cookie = "session=" + tokens.issue("u", "a@b.c");
+        String own = "localhost:" + app.port();
+        for (String site : List.of("cross-site", "same-site")) {
+            assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Sec-Fetch-Site", site)).status())
+                    .as(site).isEqualTo(403);
+        }
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Sec-Fetch-Site", "same-origin",
+                "Origin", "http://" + own)).status()).isEqualTo(201);
+        Response twoOrigins = http.sendEach("POST", "/api/things", json, Map.of("Cookie", List.of(cookie),
+                "Content-Type", List.of("application/json"), "Origin", List.of("http://" + own, "https://evil.example")));
+        assertThat(twoOrigins.status()).as("two Origin headers").isEqualTo(403);
+        // A page of plain HTTP is not the HTTPS site's own, though it names the same host.
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "X-Forwarded-Proto", "https",
+                "Origin", "http://" + own)).status()).isEqualTo(403);
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "X-Forwarded-Proto", "https",
+                "Origin", "https://" + own)).status()).isEqualTo(201);
+        // Seen over plain HTTP, the request may have come through a proxy that ended TLS without saying so.
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "https://" + own)).status())
+                .isEqualTo(201);
+        assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "ftp://" + own)).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void reports_health_and_readiness() {
         assertThat(http.get("/health", Map.of()).status()).isEqualTo(200);
         assertThat(http.get("/ready", Map.of()).status()).isEqualTo(200);

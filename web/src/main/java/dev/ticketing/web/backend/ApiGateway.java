@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiGateway {
     private static final Logger log = LoggerFactory.getLogger(ApiGateway.class);
     private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Cookie", "Authorization", "Accept",
-            "Origin", "X-CSRF-Token", "Idempotency-Key");
+            "Origin", "Sec-Fetch-Site", "X-CSRF-Token", "Idempotency-Key");
     private static final List<String> RESPONSE_HEADERS = List.of("Link", "Retry-After", "Location", "Idempotent-Replayed");
     private static final Pattern PUBLIC_PATH = Pattern.compile("/api/(users|tickets|orders|payments)(/[A-Za-z0-9_-]{1,64})?");
     // RFC 3986 query characters, with every % starting a proper escape.

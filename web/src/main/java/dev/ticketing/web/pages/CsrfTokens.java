@@ -43,7 +43,7 @@ final class CsrfTokens {
             token = issue(ctx);
         }
         ctx.attribute(ATTRIBUTE, token);
-        if (ctx.method() == HandlerType.POST && (fromAnotherSite(ctx) || !matches(submitted(ctx), ctx.cookie(COOKIE)))) {
+        if (ctx.method() == HandlerType.POST && (BrowserDefences.fromAnotherSite(ctx) || !matches(submitted(ctx), ctx.cookie(COOKIE)))) {
             throw new ExpiredForm();
         }
     }
@@ -59,15 +59,6 @@ final class CsrfTokens {
         return token;
     }
 
-    /** What the browser says of where the post comes from: another site, or an opaque origin ({@code null}). */
-    private static boolean fromAnotherSite(Context ctx) {
-        String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            return true;
-        }
-        String origin = ctx.header("Origin");
-        return origin != null && !BrowserDefences.isSameOrigin(origin, ctx);
-    }
 
     /** The token in the posted form; a body that is no form at all (a multipart without its parts) is a 400. */
     private static String submitted(Context ctx) {
