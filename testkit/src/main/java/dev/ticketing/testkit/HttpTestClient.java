@@ -60,9 +60,20 @@ public final class HttpTestClient {
 
     /** As {@link #send}, with a header line for each of a name's values (a header given twice). */
     public Response sendEach(String method, String path, String body, Map<String, java.util.List<String>> headers) {
+        return exchange(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** A request whose body is {@code body} byte for byte (bytes that are not UTF-8, say), as JSON unless told. */
+    public Response sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
+        Map<String, java.util.List<String>> each = new LinkedHashMap<>();
+        headers.forEach((name, value) -> each.put(name, java.util.List.of(value)));
+        return exchange(method, path, body, each);
+    }
+
+    private Response exchange(String method, String path, byte[] body, Map<String, java.util.List<String>> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         Map<String, java.util.List<String>> all = new LinkedHashMap<>();
         if (body != null) {
             all.put("Content-Type", java.util.List.of("application/json"));

@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -55,7 +56,8 @@ class WebFrontEndTest {
                 ctx.status(503).header("Retry-After", "1").json(Map.of("errors", List.of(Map.of("message", "Not ready"))));
             });
             config.routes.post("/api/tickets", ctx -> {
-                seenByServices.add("Idempotency-Key " + ctx.header("Idempotency-Key"));
+                List<String> keys = Collections.list(ctx.req().getHeaders("Idempotency-Key"));
+                seenByServices.add("Idempotency-Key " + String.join(" + ", keys));
                 ctx.status(201).header("Idempotent-Replayed", "true").json(Map.of("id", "t-1"));
             });
             config.routes.get("/api/tickets/hang", ctx -> hung.await());
@@ -166,6 +168,11 @@ class WebFrontEndTest {
         assertThat(listed.status()).isEqualTo(201);
         assertThat(listed.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(seenByServices).containsExactly("Idempotency-Key form-1");
+
+        seenByServices.clear();
+        http.sendEach("POST", "/api/tickets", "{\"title\":\"Concert\",\"price\":10}",
+                Map.of("Idempotency-Key", List.of("form-1", "form-2")));
+        assertThat(seenByServices).as("both copies, for the service to refuse").containsExactly("Idempotency-Key form-1 + form-2");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.Set;
  * DELETE}, {@code PATCH} under {@code /api}) is refused with 415 when it has a body that is not
  * {@code application/json} (which a cross-site HTML form cannot send), and with 403 when it comes
  * from another site ({@link #fromAnotherSite}) with the session cookie and without an {@code
- * Authorization} header, that is on the strength of the cookie alone (the contract's
+ * Authorization: Bearer} header (any other leaves the cookie in charge), that is on the strength of the
+ * cookie alone (the contract's
  * "cookie-authenticated"). Without the cookie such a request is like any other: a sign-in answers as
  * usual, a route that needs a user 401.
  */
@@ -47,10 +48,11 @@ public final class BrowserDefences {
         if (!UNSAFE.contains(ctx.method()) || !ctx.path().startsWith("/api/")) {
             return;
         }
-        if (ctx.bodyAsBytes().length > 0 && !isJson(ctx.contentType())) {
+        // The header as sent: Javalin's contentType() looks up its charset, and an unknown one (charset=bogus) throws.
+        if (ctx.bodyAsBytes().length > 0 && !isJson(ctx.header("Content-Type"))) {
             throw new NotJson();
         }
-        if (ctx.header("Authorization") == null && ctx.cookie(Sessions.COOKIE) != null && fromAnotherSite(ctx)) {
+        if (!Sessions.byBearer(ctx) && ctx.cookie(Sessions.COOKIE) != null && fromAnotherSite(ctx)) {
             throw new ForeignOrigin();
         }
     }

@@ -1,10 +1,10 @@
 package dev.ticketing.platform.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.contract.json.Json;
 import dev.ticketing.platform.errors.MalformedRequest;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,6 +19,7 @@ public final class JsonBody {
     public static final int MAX_DIGITS = 40;
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+    private static final Pattern SPACES_AROUND = Pattern.compile("^ +| +$");
 
     private final JsonNode root;
 
@@ -26,21 +27,34 @@ public final class JsonBody {
         this.root = root;
     }
 
+    /**
+     * The body read as the bytes it came as (JSON is UTF-8): a byte that is not UTF-8 makes it malformed, where
+     * decoding it to a string first would have put U+FFFD in its place and stored that.
+     */
     public static JsonBody of(Context ctx) {
-        String text = ctx.body();
-        if (text == null || text.isBlank()) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (isBlank(bytes)) {
             return new JsonBody(Json.mapper().createObjectNode());
         }
         try {
-            JsonNode root = Json.mapper().readTree(text);
+            JsonNode root = Json.mapper().readTree(bytes);
             if (root == null || !root.isObject()) {
                 throw new MalformedRequest("Request body must be a JSON object");
             }
             return new JsonBody(root);
-        } catch (JsonProcessingException | NumberFormatException | ArithmeticException e) {
+        } catch (IOException | NumberFormatException | ArithmeticException e) { // from a byte array: only JSON errors
             // Absurd numbers (1e-2147483649) fail in the parser as number errors, not JSON ones.
             throw new MalformedRequest("Request body is not valid JSON");
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A JSON string field, trimmed. */
@@ -67,12 +81,12 @@ public final class JsonBody {
 
     /**
      * A decimal field: a JSON number, or a string holding a plain decimal ({@code "25"}, {@code "25.00"},
-     * as the course's React client sends prices); empty for anything else.
+     * as the course's React client sends prices), spaces around it allowed; empty for anything else.
      */
     public Optional<BigDecimal> decimal(String field) {
         JsonNode node = root.get(field);
         if (node != null && node.isTextual()) {
-            String text = node.asText().trim();
+            String text = SPACES_AROUND.matcher(node.asText()).replaceAll(""); // spaces only: a NUL or a line break is no price
             return text.length() <= MAX_DIGITS && PLAIN_DECIMAL.matcher(text).matches()
                     ? Optional.of(new BigDecimal(text)) : Optional.empty();
         }

@@ -20,11 +20,14 @@ public final class Sessions {
     }
 
     static void read(Context ctx, SessionTokens tokens, RevokedSessions revoked) {
-        String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? header.substring(7).trim()
-                : ctx.cookie(COOKIE);
+        String token = byBearer(ctx) ? ctx.header("Authorization").substring(7).trim() : ctx.cookie(COOKIE);
         ctx.attribute(ATTRIBUTE, new Session(token, tokens, revoked));
+    }
+
+    /** Whether the request names its session in an {@code Authorization: Bearer} header, not by the cookie. */
+    static boolean byBearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     /** The signed-in user, if any. */

@@ -7,6 +7,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import dev.ticketing.platform.errors.BusinessRuleViolation;
 import dev.ticketing.testkit.HttpTestClient;
 import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,6 +101,20 @@ class HttpAppTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().at("/errors/0/message").asText()).isEqualTo("Request body is not valid JSON");
         assertThat(http.post("/api/things", "[1,2]", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void answers_a_body_that_is_not_utf8_with_400_rather_than_storing_replacement_characters() {
+        byte[] latin1 = "{\"title\":\"Caf\u00e9\",\"price\":1}".getBytes(StandardCharsets.ISO_8859_1);
+        Response refused = http.sendBytes("POST", "/api/things", latin1, Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/message").asText()).isEqualTo("Request body is not valid JSON");
+        byte[] utf8 = "{\"title\":\"Caf\u00e9\",\"price\":1}".getBytes(StandardCharsets.UTF_8);
+        Response created = http.sendBytes("POST", "/api/things", utf8, Map.of());
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("title").asText()).isEqualTo("Caf\u00e9");
+        assertThat(http.sendBytes("POST", "/api/things", " \r\n\t".getBytes(StandardCharsets.UTF_8), Map.of())
+                .json().at("/errors/0/field").asText()).as("a blank body is an empty object").isEqualTo("title");
     }
 
     @Test
@@ -322,6 +337,24 @@ class HttpAppTest {
                 .isEqualTo(201);
         assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Origin", "ftp://" + own)).status())
                 .isEqualTo(403);
+        // Only a Bearer token takes the cookie's place; with any other Authorization the cookie still decides.
+        for (String authorization : List.of("Basic Zm9vOmJhcg==", "", "Token x")) {
+            assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "Authorization", authorization,
+                    "Origin", "https://evil.example")).status()).as(authorization).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void a_charset_it_does_not_know_is_no_500() {
+        String json = "{\"title\":\"x\",\"price\":1}";
+        // JSON is UTF-8 whatever the parameter says (RFC 8259 defines none).
+        for (String type : List.of("application/json; charset=bogus", "application/json; charset=\"@@\"",
+                "application/json; charset=utf-7")) {
+            assertThat(http.post("/api/things", json, Map.of("Content-Type", type)).status()).as(type).isEqualTo(201);
+        }
+        Response plain = http.post("/api/things", json, Map.of("Content-Type", "text/plain; charset=nope"));
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.json().at("/errors/0/message").asText()).isNotBlank();
     }
 
     @Test

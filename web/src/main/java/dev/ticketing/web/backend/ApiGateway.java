@@ -178,10 +178,8 @@ public final class ApiGateway {
                 .onRequestBegin(begun -> sent.set(true))
                 .headers(headers -> {
                     for (String header : REQUEST_HEADERS) {
-                        String value = ctx.header(header);
-                        if (value != null) {
-                            headers.put(header, value);
-                        }
+                        // Every copy, as sent: a service that refuses two (Idempotency-Key) must see both.
+                        ctx.req().getHeaders(header).asIterator().forEachRemaining(value -> headers.add(header, value));
                     }
                     String traceParent = TraceContext.currentTraceParent();
                     if (traceParent != null) {

@@ -120,7 +120,7 @@ class TicketRoutesTest {
     void returns_an_error_if_an_invalid_price_is_provided() {
         Map<String, String> user = app.signedIn();
         for (String price : new String[] {"-10", "0", "10.123", "1000000", "null", "true", "1e10000", "1e-2147483647",
-                "\"1e3\"", "\"-10\"", "\"10.123\"", "\"ten\"", "\"\"", "\"0x10\"", "\"1000000\"", "\"" + "9".repeat(5000) + "\"",
+                "\"1e3\"", "\"-10\"", "\"10.123\"", "\"ten\"", "\"\"", "\"0x10\"", "\"1000000\"", "\"25.00\\u0000\"", "\"25.00\\n\"", "\"\\t25\"", "\"" + "9".repeat(5000) + "\"",
                 "[10]", "{\"amount\":10}"}) {
             assertFieldError(create(user, "{\"title\":\"Concert\",\"price\":" + price + "}"), "price",
                     "Price must be greater than 0");
