@@ -43,9 +43,10 @@ final class ChainStatements {
         String buyer = UUID.randomUUID().toString();
         Instant expiresAt = Instant.now().plusSeconds(900);
         long orderEvent = inTransaction(() -> { // orders: PlaceOrder
-            query(sql("SELECT id, title, price, version FROM raw_orders.tickets WHERE id = ?"), ticketId);
-            update(sql("INSERT INTO raw_orders.orders (id, user_id, status, expires_at, ticket_id, version)"
-                    + " VALUES (?::uuid, ?, 'created', ?, ?, 0)"), orderId, buyer, Timestamp.from(expiresAt), ticketId);
+            query(sql("SELECT id, title, price, version FROM raw_orders.tickets WHERE id = ? FOR KEY SHARE"), ticketId);
+            update(sql("INSERT INTO raw_orders.orders (id, user_id, status, expires_at, ticket_id, version, ticket_title,"
+                    + " ticket_price) VALUES (?::uuid, ?, 'created', ?, ?, 0, ?, ?)"), orderId, buyer,
+                    Timestamp.from(expiresAt), ticketId, "Seeded", PRICE);
             return outbox("orders", new OrderCreated(orderId, 0, "created", buyer, expiresAt,
                     new OrderCreated.Ticket(ticketId, PRICE)));
         });
@@ -93,7 +94,7 @@ final class ChainStatements {
     private void copyTicket(String consumer, String ticketId, long version) throws SQLException {
         inTransaction(() -> {
             update(sql(CONSUMER_INSERT.formatted("orders")), consumer, UUID.randomUUID().toString());
-            query(sql("SELECT version FROM raw_orders.tickets WHERE id = ? FOR UPDATE"), ticketId);
+            query(sql("SELECT id, title, price, version FROM raw_orders.tickets WHERE id = ? FOR UPDATE"), ticketId);
             update(sql("""
                     INSERT INTO raw_orders.tickets (id, title, price, version) VALUES (?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET title = excluded.title, price = excluded.price,

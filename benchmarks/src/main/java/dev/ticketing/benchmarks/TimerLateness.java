@@ -111,9 +111,9 @@ final class TimerLateness {
     /** The orders, as PlaceOrder writes them (without their order.created: the timers are set below). */
     private void insertOrders(BenchDatabase database, List<String> orders, List<String> tickets) throws Exception {
         try (Connection connection = database.connect(); PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO orders.orders (id, user_id, status, expires_at, ticket_id, version)
-                SELECT o::uuid, ?, 'created', e::timestamptz, t, 0
-                FROM unnest(?::text[], ?::text[], ?::text[]) AS x(o, e, t)""")) {
+                INSERT INTO orders.orders (id, user_id, status, expires_at, ticket_id, version, ticket_title, ticket_price)
+                SELECT o::uuid, ?, 'created', e::timestamptz, t.id, 0, t.title, t.price
+                FROM unnest(?::text[], ?::text[], ?::text[]) AS x(o, e, tid) JOIN orders.tickets t ON t.id = x.tid""")) {
             insert.setString(1, BUYER);
             insert.setArray(2, connection.createArrayOf("text", orders.toArray()));
             insert.setArray(3, connection.createArrayOf("text", orders.stream().map(o -> due.get(o).toString()).toArray()));

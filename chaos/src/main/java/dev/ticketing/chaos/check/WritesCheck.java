@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every acknowledged write is present: users, tickets with their last acknowledged title and price
- * (or an edit sent after it that got no answer), orders, cancellations and payments.
+ * (or an edit sent after it that got no answer), orders, cancellations and payments. A paid order is
+ * complete, unless its buyer's cancellation or a seller's edit that crossed it (ADR 006) ended it: then
+ * it is cancelled and its payment refunded.
  */
 final class WritesCheck {
     static final String NAME = "writes";
@@ -60,8 +62,12 @@ final class WritesCheck {
     }
 
     private static void checkOrders(Connection db, Acknowledged acks, List<String> problems) throws SQLException {
-        Map<String, Object[]> orders = byId(Sql.rows(db,
-                "SELECT id::text, status, ticket_id FROM orders.orders WHERE id::text = ANY(?)", acks.orders().keySet()));
+        // superseded: placed on a title or price the ticket no longer has (an acknowledged edit crossed it, ADR 006)
+        Map<String, Object[]> orders = byId(Sql.rows(db, """
+                SELECT o.id::text, o.status, o.ticket_id,
+                       t.id IS NOT NULL AND (t.title <> o.ticket_title OR t.price <> o.ticket_price)
+                FROM orders.orders o LEFT JOIN tickets.tickets t ON t.id::text = o.ticket_id
+                WHERE o.id::text = ANY(?)""", acks.orders().keySet()));
         Map<String, Object[]> payments = byId(Sql.rows(db,
                 "SELECT id::text, status, order_id FROM payments.payments WHERE id::text = ANY(?)",
                 acks.paymentsByOrder().values()));
@@ -85,9 +91,11 @@ final class WritesCheck {
                 return;
             }
             Object[] payment = payments.get(paymentId);
-            // Paid and then cancelled before the payment reached orders (ADR-003): refunded, not complete.
-            String expectedOrder = cancelled.contains(id) ? "cancelled" : "complete";
-            String expectedPayment = cancelled.contains(id) ? "refunded" : "succeeded";
+            // Paid and then cancelled before the payment reached orders (ADR-003): refunded, not complete. Likewise
+            // an order the seller's crossing edit cancelled (ADR 006), when the payment reached orders after the edit.
+            boolean supersededAndCancelled = order[3] == Boolean.TRUE && "cancelled".equals(status);
+            String expectedOrder = cancelled.contains(id) || supersededAndCancelled ? "cancelled" : "complete";
+            String expectedPayment = cancelled.contains(id) || supersededAndCancelled ? "refunded" : "succeeded";
             if (!expectedOrder.equals(status)) {
                 problems.add("order " + id + " payment " + paymentId + " acknowledged, but the order is " + status);
             }

@@ -34,7 +34,7 @@ public final class OrdersMain {
         Transactions transactions = runtime.database().transactions();
         Orders orders = new JdbiOrders();
         TicketReplica tickets = new JdbiTicketReplica();
-        new OrdersEventHandlers(new CopyTicket(tickets), new ExpireOrder(orders), new CompleteOrder(orders))
+        new OrdersEventHandlers(new CopyTicket(tickets, orders), new ExpireOrder(orders), new CompleteOrder(orders))
                 .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
                 new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC()),

@@ -18,6 +18,9 @@ public interface Orders {
     /** The order, locked until the transaction ends, so that its changes queue up. */
     Optional<Order> findForUpdate(UnitOfWork unit, String id);
 
+    /** The open order (created or awaiting payment) that holds the ticket, locked until the transaction ends. */
+    Optional<Order> openForTicketForUpdate(UnitOfWork unit, String ticketId);
+
     /** Writes {@code next} over its previous version; false when the row holds another version. */
     boolean update(UnitOfWork unit, Order next);
 

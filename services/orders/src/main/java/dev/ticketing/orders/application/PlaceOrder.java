@@ -31,7 +31,7 @@ public final class PlaceOrder {
     /** @throws dev.ticketing.orders.domain.TicketAlreadyReserved when the ticket has a live order */
     public Order place(String buyerId, String ticketId) {
         return transactions.inTransaction(tx -> {
-            TicketCopy ticket = tickets.find(tx, ticketId).orElseThrow(NotFound::new);
+            TicketCopy ticket = tickets.findForOrder(tx, ticketId).orElseThrow(NotFound::new);
             Order order = Order.place(buyerId, ticket, clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS));
             orders.insert(tx, order);
             Outbox.add(tx, order.created());

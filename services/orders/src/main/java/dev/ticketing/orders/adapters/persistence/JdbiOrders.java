@@ -25,11 +25,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Orders with their tickets, read and written inside the caller's transaction. */
+/**
+ * Orders with their tickets, read and written inside the caller's transaction. An order shows its ticket's
+ * title and price as they were when it was placed (what the buyer ordered), and the replica's version.
+ */
 public final class JdbiOrders implements Orders {
     private static final String SELECT = """
             SELECT o.id, o.user_id, o.status, o.expires_at, o.version,
-                   t.id AS ticket_id, t.title, t.price, t.version AS ticket_version
+                   t.id AS ticket_id, o.ticket_title AS title, o.ticket_price AS price, t.version AS ticket_version
             FROM orders o JOIN tickets t ON t.id = o.ticket_id""";
 
     /**
@@ -40,14 +43,16 @@ public final class JdbiOrders implements Orders {
     public void insert(UnitOfWork unit, Order order) {
         try {
             PlainSql.update(handleOf(unit), """
-                    INSERT INTO orders (id, user_id, status, expires_at, ticket_id, version)
-                    VALUES (?, ?, ?, ?, ?, ?)""", statement -> {
+                    INSERT INTO orders (id, user_id, status, expires_at, ticket_id, version, ticket_title, ticket_price)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
                 statement.setObject(1, UUID.fromString(order.id()));
                 statement.setString(2, order.userId());
                 statement.setString(3, order.status().wire());
                 statement.setTimestamp(4, Timestamp.from(order.expiresAt()));
                 statement.setString(5, order.ticket().id());
                 statement.setLong(6, order.version());
+                statement.setString(7, order.ticket().title());
+                statement.setBigDecimal(8, order.ticket().price());
             });
         } catch (UnableToExecuteStatementException e) {
             if (UniqueViolation.matches(e)) {
@@ -69,6 +74,12 @@ public final class JdbiOrders implements Orders {
     public Optional<Order> findForUpdate(UnitOfWork unit, String id) {
         return Ids.parse(id).flatMap(uuid -> PlainSql.first(handleOf(unit), SELECT + " WHERE o.id = ? FOR UPDATE OF o",
                 statement -> statement.setObject(1, uuid), JdbiOrders::orderOf));
+    }
+
+    @Override
+    public Optional<Order> openForTicketForUpdate(UnitOfWork unit, String ticketId) {
+        return PlainSql.first(handleOf(unit), SELECT + " WHERE o.ticket_id = ? AND o.status IN ('created', 'awaiting:payment')"
+                + " FOR UPDATE OF o", statement -> statement.setString(1, ticketId), JdbiOrders::orderOf);
     }
 
     /** Writes {@code next} over its previous version; false when the row holds another version. */

@@ -7,8 +7,9 @@ import dev.ticketing.orders.domain.TicketCopy;
 import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.money.Money;
 import dev.ticketing.platform.work.UnitOfWork;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The replica of tickets, written only by the ticket listeners; a newer version replaces an older one. Plain
@@ -16,20 +17,24 @@ import java.util.OptionalLong;
  */
 public final class JdbiTicketReplica implements TicketReplica {
 
+    private static final String SELECT = "SELECT id, title, price, version FROM tickets WHERE id = ?";
+
     @Override
-    public Optional<TicketCopy> find(UnitOfWork unit, String id) {
-        return PlainSql.first(handleOf(unit), "SELECT id, title, price, version FROM tickets WHERE id = ?",
-                statement -> statement.setString(1, id), row -> new TicketCopy(row.getString("id"),
-                        row.getString("title"), Money.plain(row.getBigDecimal("price")), row.getLong("version")));
+    public Optional<TicketCopy> findForOrder(UnitOfWork unit, String id) {
+        return PlainSql.first(handleOf(unit), SELECT + " FOR KEY SHARE", statement -> statement.setString(1, id),
+                JdbiTicketReplica::copyOf);
     }
 
-    /** The version applied so far, the row locked until the transaction ends; empty when unknown. */
+    /** The copy applied so far, the row locked until the transaction ends; empty when unknown. */
     @Override
-    public OptionalLong versionForUpdate(UnitOfWork unit, String id) {
-        return PlainSql.first(handleOf(unit), "SELECT version FROM tickets WHERE id = ? FOR UPDATE",
-                        statement -> statement.setString(1, id), row -> row.getLong(1))
-                .map(OptionalLong::of)
-                .orElse(OptionalLong.empty());
+    public Optional<TicketCopy> findForUpdate(UnitOfWork unit, String id) {
+        return PlainSql.first(handleOf(unit), SELECT + " FOR UPDATE", statement -> statement.setString(1, id),
+                JdbiTicketReplica::copyOf);
+    }
+
+    private static TicketCopy copyOf(ResultSet row) throws SQLException {
+        return new TicketCopy(row.getString("id"), row.getString("title"), Money.plain(row.getBigDecimal("price")),
+                row.getLong("version"));
     }
 
     /**

@@ -53,6 +53,79 @@ class OrdersListenersTest {
         return new Placed(order.get("id").asText(), buyer);
     }
 
+    private static TicketUpdated update(String ticketId, long version, String title, String price, String orderId) {
+        return new TicketUpdated(ticketId, version, title, new BigDecimal(price), "seller", orderId);
+    }
+
+    @Test
+    void an_edit_that_reaches_the_replica_after_an_order_was_placed_on_the_earlier_listing_cancels_that_order()
+            throws Exception {
+        String ticketId = app.aTicket("Front row", "10");
+        Placed order = anOrder(ticketId);
+
+        // The tickets service accepted the seller's edit before it heard of the order.
+        app.publish(update(ticketId, 1, "Parking pass", "999", null));
+
+        await().atMost(BOUND).until(() -> order.fetch().get("status").asText().equals("cancelled"));
+        assertThat(app.cancelled()).anyMatch(c -> c.id().equals(order.id()) && c.ticket().id().equals(ticketId));
+        JsonNode shown = order.fetch().get("ticket");
+        assertThat(shown.get("title").asText()).as("what the buyer ordered").isEqualTo("Front row");
+        assertThat(shown.get("price").decimalValue()).isEqualByComparingTo("10");
+        assertThat(title(ticketId)).isEqualTo("Parking pass");
+    }
+
+    @Test
+    void the_reservation_of_its_ticket_or_an_edit_back_to_what_was_ordered_leaves_an_order_open() throws Exception {
+        String ticketId = app.aTicket("Front row", "10");
+        Placed order = anOrder(ticketId);
+
+        String reserved = app.publish(update(ticketId, 1, "Front row", "10.00", order.id()));
+        await().atMost(BOUND).until(() -> app.processed(reserved) == 1);
+        // An edit and its undoing, the undoing arriving first: the replica never shows the edit.
+        String undone = app.publish(update(ticketId, 3, "Front row", "10", order.id()));
+        await().atMost(BOUND).until(() -> app.processed(undone) == 1);
+        String edited = app.publish(update(ticketId, 2, "Parking pass", "999", null));
+        await().atMost(BOUND).until(() -> app.processed(edited) == 1);
+
+        assertThat(app.ticketVersion(ticketId)).isEqualTo(3);
+        assertThat(order.fetch().get("status").asText()).isEqualTo("created");
+        assertThat(app.cancelled()).noneMatch(c -> c.id().equals(order.id()));
+    }
+
+    @Test
+    void the_reservation_arriving_before_the_edit_it_followed_cancels_the_order_too() throws Exception {
+        String ticketId = app.aTicket("Front row", "10");
+        Placed order = anOrder(ticketId);
+
+        // The tickets service reserved the edited ticket (version 2) for the order; version 1 (the edit) is late.
+        app.publish(update(ticketId, 2, "Parking pass", "999", order.id()));
+
+        await().atMost(BOUND).until(() -> order.fetch().get("status").asText().equals("cancelled"));
+        assertThat(app.cancelled()).anyMatch(c -> c.id().equals(order.id()));
+    }
+
+    @Test
+    void an_order_placed_while_its_ticket_is_being_changed_waits_and_is_placed_on_the_change() throws Exception {
+        String ticketId = app.aTicket("Front row", "10");
+        var jdbi = app.runtime().database().jdbi();
+        try (var change = jdbi.open()) {
+            change.begin();
+            // As the listener applying an edit holds the replica's row.
+            change.createQuery("SELECT version FROM tickets WHERE id = :id FOR UPDATE").bind("id", ticketId)
+                    .mapTo(Long.class).one();
+            var placing = java.util.concurrent.CompletableFuture.supplyAsync(() -> anOrder(ticketId));
+            Thread.sleep(300);
+            assertThat(placing).as("the order waits for the change").isNotDone();
+            change.createUpdate("UPDATE tickets SET title = 'Parking pass', price = 999, version = 1 WHERE id = :id")
+                    .bind("id", ticketId).execute();
+            change.commit();
+            Placed order = placing.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode shown = order.fetch().get("ticket");
+            assertThat(shown.get("title").asText()).isEqualTo("Parking pass");
+            assertThat(shown.get("price").decimalValue()).isEqualByComparingTo("999");
+        }
+    }
+
     @Test
     void copies_created_and_updated_tickets_with_their_versions() throws Exception {
         String ticketId = app.aTicket("Concert", "5");
