@@ -246,7 +246,8 @@ class WebFrontEndTest {
         // Found by FuzzTest: reading the CSRF field of such a body threw an IOException, taken for an outage.
         Response response = http.post("/health", "{}", Map.of("Content-Type", "multipart/form-data; boundary=x"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().toString()).isEqualTo("{\"errors\":[{\"message\":\"Form body is not valid\"}]}");
+        assertThat(response.header("Content-Type")).startsWith("text/html");
+        assertThat(response.body()).contains("This form could not be read");
     }
 
     @Test

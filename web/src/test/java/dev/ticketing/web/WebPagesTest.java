@@ -170,6 +170,23 @@ class WebPagesTest {
     }
 
     @Test
+    void a_form_too_large_or_unreadable_is_answered_with_a_page() {
+        String csrf = csrfOf(http.get("/", Map.of()));
+        Response large = http.post("/tickets/new", "_csrf=" + csrf + "&title=" + "x".repeat(70_000) + "&price=1",
+                signedIn(csrf));
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.header("Content-Type")).startsWith("text/html");
+        assertThat(large.body()).contains("This form is too large");
+
+        Map<String, String> oddCharset = new HashMap<>(signedIn(csrf));
+        oddCharset.put("Content-Type", FORM + "; charset=bogus");
+        Response odd = http.post("/tickets/new", "_csrf=" + csrf + "&title=Concert&price=1", oddCharset);
+        assertThat(odd.status()).isEqualTo(400);
+        assertThat(odd.body()).contains("This form could not be read");
+        assertThat(seenByServices).isEmpty();
+    }
+
+    @Test
     void pages_and_api_answers_are_not_kept_by_browsers_but_static_files_may_be() {
         Response home = http.get("/", Map.of());
         assertThat(home.header("Cache-Control")).isEqualTo("no-store");

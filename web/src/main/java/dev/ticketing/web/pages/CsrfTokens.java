@@ -1,10 +1,10 @@
 package dev.ticketing.web.pages;
 
-import dev.ticketing.platform.errors.MalformedRequest;
 import dev.ticketing.platform.http.BrowserDefences;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,7 +43,8 @@ final class CsrfTokens {
             token = issue(ctx);
         }
         ctx.attribute(ATTRIBUTE, token);
-        if (ctx.method() == HandlerType.POST && (BrowserDefences.fromAnotherSite(ctx) || !matches(submitted(ctx), ctx.cookie(COOKIE)))) {
+        if (ctx.method() == HandlerType.POST
+                && (BrowserDefences.fromAnotherSite(ctx) || !matches(submitted(ctx), ctx.cookie(COOKIE)))) {
             throw new ExpiredForm();
         }
     }
@@ -60,12 +61,17 @@ final class CsrfTokens {
     }
 
 
-    /** The token in the posted form; a body that is no form at all (a multipart without its parts) is a 400. */
+    /**
+     * The token in the posted form. A body past the size limit is a 413, one that is no form at all (a
+     * multipart without its parts, a charset Java does not know) a 400: both pages ({@link UnreadableForm}).
+     */
     private static String submitted(Context ctx) {
         try {
             return ctx.formParam(FIELD);
+        } catch (HttpResponseException tooLarge) {
+            throw new UnreadableForm(tooLarge.getStatus() == 413 ? 413 : 400);
         } catch (Exception unreadable) { // Jetty's ServletException, thrown through unchecked
-            throw new MalformedRequest("Form body is not valid");
+            throw new UnreadableForm(400);
         }
     }
 
@@ -84,6 +90,16 @@ final class CsrfTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A form post whose body cannot be read: too large (413) or no form (400). */
+    static final class UnreadableForm extends RuntimeException {
+        final int status;
+
+        UnreadableForm(int status) {
+            super("form unreadable", null, false, false);
+            this.status = status;
+        }
     }
 
     /** A form post the pages refuse: not from this site's own form, or from a form of an earlier token. */
