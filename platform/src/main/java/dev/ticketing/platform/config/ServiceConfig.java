@@ -62,15 +62,26 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
         return lifetime;
     }
 
+    /** deploy/k8s/base's JWT_KEY, which every environment is to replace. */
+    static final String PLACEHOLDER_KEY = "set-a-key-of-at-least-32-characters-per-environment";
+
     /**
      * The key that signs session tokens. There is no default: a key written in the source would let
      * anyone mint a session. {@code make run} and {@code make run-service} generate one under {@code .data/}.
+     * The Kubernetes base's placeholder, published in this repository, is refused, as is a key of a few
+     * characters repeated (32 spaces).
      */
     public static String jwtKey(Env env) {
         String jwtKey = env.optional("JWT_KEY").orElseThrow(() -> new ConfigException(
                 "JWT_KEY is not set: give every service the same secret of at least 32 characters"));
         if (jwtKey.length() < 32) {
             throw new ConfigException("JWT_KEY must be at least 32 characters long");
+        }
+        if (jwtKey.equals(PLACEHOLDER_KEY)) {
+            throw new ConfigException("JWT_KEY is the placeholder of deploy/k8s/base: set a secret of your own");
+        }
+        if (jwtKey.chars().distinct().count() < 8) {
+            throw new ConfigException("JWT_KEY must be a secret, not a few characters repeated");
         }
         return jwtKey;
     }

@@ -39,6 +39,14 @@ class ConfigTest {
     }
 
     @Test
+    void refuses_a_signing_key_anyone_could_know() {
+        for (String known : new String[] {" ".repeat(32), "ab".repeat(20), ServiceConfig.PLACEHOLDER_KEY}) {
+            assertThatThrownBy(() -> ServiceConfig.from(env("JWT_KEY", known), "auth", 3001))
+                    .as(known).isInstanceOf(ConfigException.class).hasMessageStartingWith("JWT_KEY");
+        }
+    }
+
+    @Test
     void reads_nats_credentials_in_pairs() {
         assertThat(ServiceConfig.from(env("NATS_USER", "orders", "NATS_PASSWORD", "pw"), "orders", 3003)
                 .natsCredentials()).isEqualTo(NatsCredentials.user("orders", "pw"));
