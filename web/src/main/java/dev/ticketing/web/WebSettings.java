@@ -1,6 +1,7 @@
 package dev.ticketing.web;
 
 import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.http.ClientAddress;
 import java.time.Duration;
 
 /**
@@ -18,9 +19,12 @@ import java.time.Duration;
  * @param requestTimeout {@code GATEWAY_TIMEOUT}, default 15 s: a service that has not answered by then likewise
  * @param secureCookies {@code COOKIE_SECURE}, default true: the site is served over HTTPS, so its answers
  *                    carry HSTS (as the services' do)
+ * @param clients     {@code TRUSTED_PROXIES}, default {@code none}: whose {@code X-Forwarded-For} names the
+ *                    visitor (an ingress in front of the front end); the address the front end tells auth
  */
 public record WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
-                          String jwtKey, Duration connectTimeout, Duration requestTimeout, boolean secureCookies) {
+                          String jwtKey, Duration connectTimeout, Duration requestTimeout, boolean secureCookies,
+                          ClientAddress clients) {
     public static final int DEFAULT_PORT = 8080;
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
@@ -35,6 +39,12 @@ public record WebSettings(int port, String authUrl, String ticketsUrl, String or
         this(port, authUrl, ticketsUrl, ordersUrl, paymentsUrl, jwtKey, connectTimeout, requestTimeout, true);
     }
 
+    public WebSettings(int port, String authUrl, String ticketsUrl, String ordersUrl, String paymentsUrl,
+                       String jwtKey, Duration connectTimeout, Duration requestTimeout, boolean secureCookies) {
+        this(port, authUrl, ticketsUrl, ordersUrl, paymentsUrl, jwtKey, connectTimeout, requestTimeout, secureCookies,
+                ClientAddress.trustingNobody());
+    }
+
     public static WebSettings from(Env env, String jwtKey) {
         return new WebSettings(env.port("PORT", DEFAULT_PORT),
                 env.string("AUTH_URL", "http://localhost:3001"),
@@ -44,6 +54,7 @@ public record WebSettings(int port, String authUrl, String ticketsUrl, String or
                 jwtKey,
                 env.duration("GATEWAY_CONNECT_TIMEOUT", CONNECT_TIMEOUT),
                 env.duration("GATEWAY_TIMEOUT", REQUEST_TIMEOUT),
-                env.flag("COOKIE_SECURE", true));
+                env.flag("COOKIE_SECURE", true),
+                ClientAddress.from(env, "none"));
     }
 }

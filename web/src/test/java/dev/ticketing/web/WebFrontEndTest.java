@@ -2,6 +2,8 @@ package dev.ticketing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.http.ClientAddress;
 import dev.ticketing.platform.http.InProcessHttp;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.testkit.HttpTestClient.Response;
@@ -157,8 +159,23 @@ class WebFrontEndTest {
 
     @Test
     void the_gateway_adds_forwarded_headers() {
-        http.get("/api/orders", Map.of());
-        assertThat(seenByServices).containsExactly("X-Forwarded 127.0.0.1 http localhost:" + web.port() + " null");
+        http.get("/api/orders", Map.of("X-Forwarded-For", "203.0.113.9"));
+        assertThat(seenByServices).as("the front end is the edge: what a visitor says of their address is ignored")
+                .containsExactly("X-Forwarded 127.0.0.1 http localhost:" + web.port() + " null");
+    }
+
+    @Test
+    void behind_a_trusted_proxy_the_front_end_tells_the_services_the_address_the_proxy_was_reached_from() {
+        String url = "http://localhost:" + services.port();
+        // An ingress on this machine (loopback), appending the visitor's address after what the visitor sent.
+        Javalin behind = WebMain.start(new WebSettings(0, url, url, url, url, JWT_KEY, Duration.ofSeconds(1),
+                Duration.ofMillis(500), false, ClientAddress.from(new Env(Map.of("TRUSTED_PROXIES", "loopback")))));
+        try {
+            new HttpTestClient(behind.port()).get("/api/orders", Map.of("X-Forwarded-For", "1.2.3.4, 203.0.113.9"));
+            assertThat(seenByServices).containsExactly("X-Forwarded 203.0.113.9 http localhost:" + behind.port() + " null");
+        } finally {
+            behind.stop();
+        }
     }
 
     @Test

@@ -98,6 +98,7 @@ class WebPagesTest {
             config.routes.post("/api/users/signup", ctx -> ctx.status(201)
                     .header("Set-Cookie", "session=abc; Path=/; HttpOnly").json(Map.of("id", "u-2")));
             config.routes.post("/api/users/signin", ctx -> {
+                seenByServices.add("sign-in from " + ctx.header("X-Forwarded-For"));
                 if (signInLimited) {
                     ctx.status(429).header("Retry-After", "30").json(errors("Too many requests, try again later"));
                 } else {
@@ -270,8 +271,10 @@ class WebPagesTest {
         signInLimited = true;
 
         Response limited = http.post("/auth/signin", "email=a%40b.co&password=secret&_csrf=" + csrf,
-                Map.of("Content-Type", FORM, "Cookie", "csrf=" + csrf));
+                Map.of("Content-Type", FORM, "Cookie", "csrf=" + csrf, "X-Forwarded-For", "203.0.113.9"));
 
+        assertThat(seenByServices).as("the visitor's own X-Forwarded-For is not believed")
+                .containsExactly("sign-in from 127.0.0.1");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isEqualTo("30");
         assertThat(limited.body()).contains("Too many requests, try again later").contains("value=\"a@b.co\"")

@@ -38,10 +38,21 @@ public final class ClientAddress {
         return new ClientAddress(true, new InetAddressSet());
     }
 
+    /** Nobody's {@code X-Forwarded-For} is believed: the connection's address is the client's (an edge server's rule). */
+    public static ClientAddress trustingNobody() {
+        return new ClientAddress(false, new InetAddressSet());
+    }
+
+    /** {@code TRUSTED_PROXIES}, {@code loopback} when unset. */
     public static ClientAddress from(Env env) {
+        return from(env, "loopback");
+    }
+
+    /** {@code TRUSTED_PROXIES}, {@code unset} when it is not set. */
+    public static ClientAddress from(Env env, String unset) {
         boolean loopback = false;
         InetAddressSet proxies = new InetAddressSet();
-        for (String entry : env.string("TRUSTED_PROXIES", "loopback").split(",")) {
+        for (String entry : env.string("TRUSTED_PROXIES", unset).split(",")) {
             String item = entry.trim();
             if (item.equalsIgnoreCase("loopback")) {
                 loopback = true;

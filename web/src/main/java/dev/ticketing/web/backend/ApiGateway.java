@@ -185,7 +185,7 @@ public final class ApiGateway {
                     if (traceParent != null) {
                         headers.put(TraceContext.TRACEPARENT, traceParent); // the service's span is a child of ours
                     }
-                    headers.put("X-Forwarded-For", ctx.ip())
+                    headers.put("X-Forwarded-For", settings.clients().of(ctx))
                             .put("X-Forwarded-Proto", ctx.scheme())
                             .put("X-Forwarded-Host", ctx.host() == null ? "" : ctx.host());
                 });

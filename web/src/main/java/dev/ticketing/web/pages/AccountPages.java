@@ -3,6 +3,7 @@ package dev.ticketing.web.pages;
 import static dev.ticketing.web.pages.Pages.session;
 import static dev.ticketing.web.pages.Pages.text;
 
+import dev.ticketing.platform.http.ClientAddress;
 import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Upstream;
 import io.javalin.http.Context;
@@ -13,10 +14,13 @@ import java.util.Map;
 final class AccountPages {
     private final Pages pages;
     private final Upstream auth;
+    private final ClientAddress clients;
 
-    AccountPages(Pages pages, Upstream auth) {
+    /** @param clients who the visitor is, as auth is told for its sign-in limits */
+    AccountPages(Pages pages, Upstream auth, ClientAddress clients) {
         this.pages = pages;
         this.auth = auth;
+        this.clients = clients;
     }
 
     /** The empty form; {@code ?next=} names the page to go on to once signed in. */
@@ -33,7 +37,7 @@ final class AccountPages {
         String email = text(ctx.formParam("email"));
         String next = Pages.localPath(ctx.formParam("next"));
         Map<String, Object> body = Map.of("email", email, "password", text(ctx.formParam("password")));
-        Reply reply = pages.backend().send("POST", auth, api, body, null, Map.of("X-Forwarded-For", ctx.ip()));
+        Reply reply = pages.backend().send("POST", auth, api, body, null, Map.of("X-Forwarded-For", clients.of(ctx)));
         if (reply.ok()) {
             reply.setCookies().forEach(cookie -> ctx.res().addHeader("Set-Cookie", cookie));
             CsrfTokens.renew(ctx);

@@ -20,7 +20,7 @@ public final class PageRoutes {
         Upstream auth = Upstream.of(services.authUrl());
         Upstream orderService = Upstream.of(services.ordersUrl());
         this.pages = new Pages(backend, auth, templates);
-        this.accounts = new AccountPages(pages, auth);
+        this.accounts = new AccountPages(pages, auth, services.clients());
         this.tickets = new TicketPages(pages, Upstream.of(services.ticketsUrl()), orderService);
         this.orders = new OrderPages(pages, orderService, Upstream.of(services.paymentsUrl()), Clock.systemUTC());
     }
