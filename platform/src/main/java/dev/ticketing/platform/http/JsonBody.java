@@ -1,11 +1,15 @@
 package dev.ticketing.platform.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.contract.json.Json;
 import dev.ticketing.platform.errors.MalformedRequest;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -28,39 +32,40 @@ public final class JsonBody {
     }
 
     /**
-     * The body read as the bytes it came as (JSON is UTF-8): a byte that is not UTF-8 makes it malformed, where
-     * decoding it to a string first would have put U+FFFD in its place and stored that.
+     * The body decoded as strict UTF-8, whatever the {@code Content-Type}'s charset says (JSON is UTF-8, RFC
+     * 8259): bytes that are not UTF-8 (a stray {@code \xff}, an overlong {@code \xc0\xbc} for {@code <},
+     * UTF-16) make it malformed, where a lenient decoder would have stored U+FFFD or the character they hide.
      */
     public static JsonBody of(Context ctx) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (isBlank(bytes)) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedRequest("Request body is not valid JSON");
+        }
+        if (text.isBlank()) {
             return new JsonBody(Json.mapper().createObjectNode());
         }
         try {
-            JsonNode root = Json.mapper().readTree(bytes);
+            JsonNode root = Json.mapper().readTree(text);
             if (root == null || !root.isObject()) {
                 throw new MalformedRequest("Request body must be a JSON object");
             }
             return new JsonBody(root);
-        } catch (IOException | NumberFormatException | ArithmeticException e) { // from a byte array: only JSON errors
+        } catch (JsonProcessingException | NumberFormatException | ArithmeticException e) {
             // Absurd numbers (1e-2147483649) fail in the parser as number errors, not JSON ones.
             throw new MalformedRequest("Request body is not valid JSON");
         }
     }
 
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A JSON string field, trimmed. */
+    /**
+     * A JSON string field, white space around it stripped (not control characters: a title ending in NUL is
+     * refused by its rule, not shortened).
+     */
     public Optional<String> text(String field) {
         JsonNode node = root.get(field);
-        return node != null && node.isTextual() ? Optional.of(node.asText().trim()) : Optional.empty();
+        return node != null && node.isTextual() ? Optional.of(node.asText().strip()) : Optional.empty();
     }
 
     /**

@@ -109,6 +109,15 @@ class HttpAppTest {
         Response refused = http.sendBytes("POST", "/api/things", latin1, Map.of());
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().at("/errors/0/message").asText()).isEqualTo("Request body is not valid JSON");
+        // Overlong forms of '<', '>' and '@' (not UTF-8, RFC 3629), and the same JSON in UTF-16.
+        for (byte[] sneaky : new byte[][] {
+                {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xc0, (byte) 0xbc, 'x', (byte) 0xc0, (byte) 0xbe,
+                        '"', ',', '"', 'p', 'r', 'i', 'c', 'e', '"', ':', '1', '}'},
+                {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xe0, (byte) 0x80, (byte) 0xaf, '"', ',', '"', 'p',
+                        'r', 'i', 'c', 'e', '"', ':', '1', '}'},
+                "{\"title\":\"x\",\"price\":1}".getBytes(StandardCharsets.UTF_16)}) {
+            assertThat(http.sendBytes("POST", "/api/things", sneaky, Map.of()).status()).isEqualTo(400);
+        }
         byte[] utf8 = "{\"title\":\"Caf\u00e9\",\"price\":1}".getBytes(StandardCharsets.UTF_8);
         Response created = http.sendBytes("POST", "/api/things", utf8, Map.of());
         assertThat(created.status()).isEqualTo(201);

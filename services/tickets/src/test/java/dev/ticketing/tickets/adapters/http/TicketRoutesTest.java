@@ -83,7 +83,8 @@ class TicketRoutesTest {
         }
         assertFieldError(create(user, "{\"title\":\"" + "x".repeat(121) + "\",\"price\":10}"), "title",
                 "Title must be at most 120 characters");
-        for (String bad : new String[] {"a\\u0000b", "line\\nbreak", "tab\\tbed", "half \\ud800 pair",
+        for (String bad : new String[] {"a\\u0000b", "ends in NUL\\u0000", "\\u0007bell first", "line\\nbreak",
+                "tab\\tbed", "half \\ud800 pair",
                 "Concert \\u202egnp.exe", "isolated \\u2067text\\u2069"}) {
             assertFieldError(create(user, "{\"title\":\"" + bad + "\",\"price\":10}"), "title",
                     "Title contains invalid characters");
