@@ -18,7 +18,7 @@ class AuthSettingsTest {
         assertThat(settings.secureCookies()).isTrue();
         assertThat(settings.bcryptCost()).isEqualTo(12);
         String hash = new BcryptPasswords(settings.bcryptCost()).hash("password");
-        assertThat(hash).startsWith("$2a$12$");
+        assertThat(hash).startsWith("$2b$12$");
         assertThat(new BcryptPasswords(12).matches("password", hash)).isTrue();
         assertThat(new BcryptPasswords(12).matches("passwore", hash)).isFalse();
     }

@@ -203,7 +203,7 @@ class UserRoutesTest {
         signUp(email, "my-secret");
         String stored = app.runtime().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT password_hash FROM users WHERE email = :email").bind("email", email).mapTo(String.class).one());
-        assertThat(stored).startsWith("$2a$04$").doesNotContain("my-secret");
+        assertThat(stored).startsWith("$2b$04$").doesNotContain("my-secret");
     }
 
     @Test

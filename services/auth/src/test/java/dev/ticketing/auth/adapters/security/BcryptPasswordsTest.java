@@ -20,6 +20,10 @@ class BcryptPasswordsTest {
         assertThat(passwords.matches(twentyEmoji, hash)).isTrue();
         assertThat(passwords.matches(EMOJI.repeat(18) + "xx", hash)).as("the same first 72 bytes").isFalse();
         assertThat(passwords.matches(EMOJI.repeat(19), hash)).isFalse();
+
+        String exactly72 = passwords.hash(EMOJI.repeat(18)); // bcrypt reads it whole
+        assertThat(passwords.matches(EMOJI.repeat(18), exactly72)).isTrue();
+        assertThat(passwords.matches(EMOJI.repeat(18) + "x", exactly72)).as("nothing may be appended").isFalse();
     }
 
     @Test
