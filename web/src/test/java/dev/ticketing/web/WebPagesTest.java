@@ -184,6 +184,10 @@ class WebPagesTest {
         Response odd = http.post("/tickets/new", "_csrf=" + csrf + "&title=Concert&price=1", oddCharset);
         assertThat(odd.status()).isEqualTo(400);
         assertThat(odd.body()).contains("This form could not be read");
+        // %FF is no UTF-8: decoded it would be U+FFFD, and the ticket listed with it.
+        Response notUtf8 = http.post("/tickets/new", "_csrf=" + csrf + "&title=Caf%E9%FF&price=1", signedIn(csrf));
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("This form could not be read");
         assertThat(seenByServices).isEmpty();
     }
 

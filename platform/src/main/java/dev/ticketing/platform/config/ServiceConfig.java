@@ -68,8 +68,8 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
     /**
      * The key that signs session tokens. There is no default: a key written in the source would let
      * anyone mint a session. {@code make run} and {@code make run-service} generate one under {@code .data/}.
-     * The Kubernetes base's placeholder, published in this repository, is refused, as is a key of a few
-     * characters repeated (32 spaces).
+     * The Kubernetes base's placeholder, published in this repository, is refused in any case, as is a key of
+     * few characters (32 spaces) or of one piece repeated ("changeme-changeme-...").
      */
     public static String jwtKey(Env env) {
         String jwtKey = env.optional("JWT_KEY").orElseThrow(() -> new ConfigException(
@@ -77,10 +77,10 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
         if (jwtKey.length() < 32) {
             throw new ConfigException("JWT_KEY must be at least 32 characters long");
         }
-        if (jwtKey.equals(PLACEHOLDER_KEY)) {
+        if (jwtKey.equalsIgnoreCase(PLACEHOLDER_KEY)) {
             throw new ConfigException("JWT_KEY is the placeholder of deploy/k8s/base: set a secret of your own");
         }
-        if (jwtKey.chars().distinct().count() < 8) {
+        if (jwtKey.chars().distinct().count() < 8 || (jwtKey + jwtKey).indexOf(jwtKey, 1) < jwtKey.length()) {
             throw new ConfigException("JWT_KEY must be a secret, not a few characters repeated");
         }
         return jwtKey;

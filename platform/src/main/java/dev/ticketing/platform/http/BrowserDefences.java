@@ -60,12 +60,13 @@ public final class BrowserDefences {
     /**
      * What the browser says of where a request comes from: another site ({@code Sec-Fetch-Site} other than
      * {@code same-origin} or {@code none}), an {@code Origin} not this site's (an opaque {@code null} too),
-     * or more than one {@code Origin} (no browser sends two). A request that says nothing (a program's) is
+     * or more than one of either (no browser sends two). A request that says nothing (a program's) is
      * not from another site.
      */
     public static boolean fromAnotherSite(Context ctx) {
-        String site = ctx.header("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+        List<String> sites = Collections.list(ctx.req().getHeaders("Sec-Fetch-Site"));
+        if (sites.size() > 1
+                || sites.size() == 1 && !sites.get(0).equals("same-origin") && !sites.get(0).equals("none")) {
             return true;
         }
         List<String> origins = Collections.list(ctx.req().getHeaders("Origin"));

@@ -40,7 +40,8 @@ class ConfigTest {
 
     @Test
     void refuses_a_signing_key_anyone_could_know() {
-        for (String known : new String[] {" ".repeat(32), "ab".repeat(20), ServiceConfig.PLACEHOLDER_KEY}) {
+        for (String known : new String[] {" ".repeat(32), "ab".repeat(20), ServiceConfig.PLACEHOLDER_KEY,
+                ServiceConfig.PLACEHOLDER_KEY.toUpperCase(), "abcdefgh".repeat(4), "changeme-".repeat(4)}) {
             assertThatThrownBy(() -> ServiceConfig.from(env("JWT_KEY", known), "auth", 3001))
                     .as(known).isInstanceOf(ConfigException.class).hasMessageStartingWith("JWT_KEY");
         }

@@ -336,6 +336,9 @@ class HttpAppTest {
         Response twoOrigins = http.sendEach("POST", "/api/things", json, Map.of("Cookie", List.of(cookie),
                 "Content-Type", List.of("application/json"), "Origin", List.of("http://" + own, "https://evil.example")));
         assertThat(twoOrigins.status()).as("two Origin headers").isEqualTo(403);
+        Response twoSites = http.sendEach("POST", "/api/things", json, Map.of("Cookie", List.of(cookie),
+                "Content-Type", List.of("application/json"), "Sec-Fetch-Site", List.of("same-origin", "cross-site")));
+        assertThat(twoSites.status()).as("two Sec-Fetch-Site headers").isEqualTo(403);
         // A page of plain HTTP is not the HTTPS site's own, though it names the same host.
         assertThat(http.post("/api/things", json, Map.of("Cookie", cookie, "X-Forwarded-Proto", "https",
                 "Origin", "http://" + own)).status()).isEqualTo(403);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * CSRF defences of the pages' forms. Double submit: each visitor gets a random token in a {@code
@@ -63,11 +64,18 @@ final class CsrfTokens {
 
     /**
      * The token in the posted form. A body past the size limit is a 413, one that is no form at all (a
-     * multipart without its parts, a charset Java does not know) a 400: both pages ({@link UnreadableForm}).
+     * multipart without its parts, a charset Java does not know) or whose escapes are not UTF-8 (decoded, they
+     * would be U+FFFD, and stored so) a 400: both pages ({@link UnreadableForm}).
      */
     private static String submitted(Context ctx) {
         try {
-            return ctx.formParam(FIELD);
+            String token = ctx.formParam(FIELD);
+            if (ctx.formParamMap().values().stream().flatMap(List::stream).anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+                throw new UnreadableForm(400);
+            }
+            return token;
+        } catch (UnreadableForm unreadable) {
+            throw unreadable;
         } catch (HttpResponseException tooLarge) {
             throw new UnreadableForm(tooLarge.getStatus() == 413 ? 413 : 400);
         } catch (Exception unreadable) { // Jetty's ServletException, thrown through unchecked

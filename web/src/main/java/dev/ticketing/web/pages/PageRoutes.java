@@ -30,10 +30,13 @@ public final class PageRoutes {
         routes.exception(CsrfTokens.ExpiredForm.class, (e, ctx) -> pages.message(ctx, 403, "This form has expired",
                 "It was sent from another site, or from a page opened before you signed in or out."
                         + " Go back, reload the page and send it again."));
-        routes.exception(CsrfTokens.UnreadableForm.class, (e, ctx) -> pages.message(ctx, e.status,
-                e.status == 413 ? "This form is too large" : "This form could not be read",
-                e.status == 413 ? "What it sends is over 64 KiB. Go back, shorten it and send it again."
-                        : "Go back, reload the page and send it again."));
+        routes.exception(CsrfTokens.UnreadableForm.class, (e, ctx) -> {
+            // What is left of the body unread would be taken for the next request: the connection ends here.
+            ctx.header("Connection", "close");
+            pages.message(ctx, e.status, e.status == 413 ? "This form is too large" : "This form could not be read",
+                    e.status == 413 ? "What it sends is over 64 KiB. Go back, shorten it and send it again."
+                            : "Go back, reload the page and send it again.");
+        });
         routes.get("/", tickets::home);
         routes.get("/auth/signup", ctx -> accounts.form(ctx, "Sign Up", "/auth/signup"));
         routes.post("/auth/signup", ctx -> accounts.authenticate(ctx, "Sign Up", "/auth/signup", "/api/users/signup"));
