@@ -20,9 +20,8 @@ import java.util.Set;
  * {@code application/json} (which a cross-site HTML form cannot send), and with 403 when it comes
  * from another site ({@link #fromAnotherSite}) with the session cookie and without an {@code
  * Authorization: Bearer} header (any other leaves the cookie in charge), that is on the strength of the
- * cookie alone (the contract's
- * "cookie-authenticated"). Without the cookie such a request is like any other: a sign-in answers as
- * usual, a route that needs a user 401.
+ * cookie alone (the contract's "cookie-authenticated"). Without the cookie such a request is like any
+ * other: a sign-in answers as usual, a route that needs a user 401.
  */
 public final class BrowserDefences {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"

@@ -40,7 +40,8 @@ public final class JsonBody {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(ctx.bodyAsBytes())).toString();
         } catch (CharacterCodingException e) {
             throw new MalformedRequest("Request body is not valid JSON");
         }
@@ -91,7 +92,8 @@ public final class JsonBody {
     public Optional<BigDecimal> decimal(String field) {
         JsonNode node = root.get(field);
         if (node != null && node.isTextual()) {
-            String text = SPACES_AROUND.matcher(node.asText()).replaceAll(""); // spaces only: a NUL or a line break is no price
+            // Spaces only: a NUL or a line break around the digits is no price.
+            String text = SPACES_AROUND.matcher(node.asText()).replaceAll("");
             return text.length() <= MAX_DIGITS && PLAIN_DECIMAL.matcher(text).matches()
                     ? Optional.of(new BigDecimal(text)) : Optional.empty();
         }

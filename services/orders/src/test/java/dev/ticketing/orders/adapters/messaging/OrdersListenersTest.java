@@ -114,8 +114,8 @@ class OrdersListenersTest {
             change.createQuery("SELECT version FROM tickets WHERE id = :id FOR UPDATE").bind("id", ticketId)
                     .mapTo(Long.class).one();
             var placing = java.util.concurrent.CompletableFuture.supplyAsync(() -> anOrder(ticketId));
-            Thread.sleep(300);
-            assertThat(placing).as("the order waits for the change").isNotDone();
+            // The order waits for the change: still not placed 300 ms on.
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !placing.isDone());
             change.createUpdate("UPDATE tickets SET title = 'Parking pass', price = 999, version = 1 WHERE id = :id")
                     .bind("id", ticketId).execute();
             change.commit();
