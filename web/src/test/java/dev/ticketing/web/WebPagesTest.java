@@ -308,7 +308,11 @@ class WebPagesTest {
         assertThat(complete.body()).contains("Order paid").doesNotContain("/pay\"");
         orderStatus.set("cancelled");
         assertThat(http.get("/orders/o-1", Map.of("Cookie", "session=" + session)).body())
-                .contains("Order Cancelled").doesNotContain("/pay\"");
+                .contains("Order Cancelled").doesNotContain("/pay\"").doesNotContain("has changed since you ordered it");
+        ticketPrice.set(30); // its seller's edit crossed the order (ADR 006), or came after it was cancelled
+        assertThat(http.get("/orders/o-1", Map.of("Cookie", "session=" + session)).body())
+                .contains("Price: 25.00").contains("This ticket has changed since you ordered it: it is now listed as")
+                .contains("\"Concert\" at 30.00.").contains("href=\"/tickets/t-1\"");
     }
 
     @Test

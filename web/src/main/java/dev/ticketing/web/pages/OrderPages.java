@@ -19,12 +19,14 @@ final class OrderPages {
     private final Pages pages;
     private final Upstream orders;
     private final Upstream payments;
+    private final Upstream tickets;
     private final Clock clock;
 
-    OrderPages(Pages pages, Upstream orders, Upstream payments, Clock clock) {
+    OrderPages(Pages pages, Upstream orders, Upstream payments, Upstream tickets, Clock clock) {
         this.pages = pages;
         this.orders = orders;
         this.payments = payments;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -79,7 +81,26 @@ final class OrderPages {
     }
 
     private void show(Context ctx, OrderRow order, FormErrors errors) {
-        pages.render(ctx, "order.jte", order.ticketTitle(),
-                Map.of("order", order, "state", OrderState.of(order, clock.instant()), "errors", errors));
+        TicketRow changed = changedSince(order);
+        pages.render(ctx, "order.jte", order.ticketTitle(), Map.of("order", order,
+                "state", OrderState.of(order, clock.instant()), "errors", errors,
+                "changedTitle", changed == null ? "" : changed.title(),
+                "changedPrice", changed == null ? "" : changed.price()));
+    }
+
+    /**
+     * For a cancelled order, what its ticket is listed as now when that is not what was ordered (its seller
+     * changed it: the edit may have been what cancelled the order, ADR 006); null otherwise.
+     */
+    private TicketRow changedSince(OrderRow order) {
+        if (!order.status().equals("cancelled")) {
+            return null;
+        }
+        Reply reply = pages.backend().get(tickets, "/api/tickets/" + encode(order.ticketId()), null);
+        if (!reply.ok() || reply.json() == null) {
+            return null;
+        }
+        TicketRow now = TicketRow.of(reply.json());
+        return order.orderedOtherThan(now) ? now : null;
     }
 }

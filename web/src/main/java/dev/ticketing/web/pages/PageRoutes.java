@@ -21,8 +21,10 @@ public final class PageRoutes {
         Upstream orderService = Upstream.of(services.ordersUrl());
         this.pages = new Pages(backend, auth, templates);
         this.accounts = new AccountPages(pages, auth, services.clients());
-        this.tickets = new TicketPages(pages, Upstream.of(services.ticketsUrl()), orderService);
-        this.orders = new OrderPages(pages, orderService, Upstream.of(services.paymentsUrl()), Clock.systemUTC());
+        Upstream ticketService = Upstream.of(services.ticketsUrl());
+        this.tickets = new TicketPages(pages, ticketService, orderService);
+        this.orders = new OrderPages(pages, orderService, Upstream.of(services.paymentsUrl()), ticketService,
+                Clock.systemUTC());
     }
 
     public void register(RoutesConfig routes) {
