@@ -2,9 +2,12 @@ package dev.ticketing.launcher.local;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.ClusterInfo;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +26,8 @@ import java.util.stream.IntStream;
  */
 public final class NatsCluster implements NatsServers {
     private static final String NAME = "ticketing";
+    /** A stream made and deleted at start-up to see that every node takes part. */
+    private static final String PLACEMENT_PROBE = "CLUSTER_PLACEMENT_PROBE";
 
     private final List<PrivateNats> nodes;
     private final Optional<LocalNatsUsers> users;
@@ -69,7 +74,7 @@ public final class NatsCluster implements NatsServers {
                                 routePorts.get(index), routes, store), users));
             }
             NatsCluster cluster = new NatsCluster(nodes, users);
-            cluster.awaitJetStream(timeout);
+            cluster.awaitEveryNode(timeout);
             return cluster;
         } catch (IOException | RuntimeException | InterruptedException e) {
             nodes.reversed().forEach(PrivateNats::close);
@@ -110,6 +115,32 @@ public final class NatsCluster implements NatsServers {
             Thread.sleep(250);
         }
         throw new IOException("the NATS cluster has no JetStream leader after " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /**
+     * Waits until a stream can be placed on every node: a meta leader is not enough, since until every node
+     * has joined it, a stream of as many replicas as nodes is refused ("no suitable peers for placement",
+     * seen once in {@code NatsClusterUsersTest}). A probe stream in memory is made and deleted.
+     */
+    private void awaitEveryNode(Duration timeout) throws IOException, InterruptedException {
+        awaitJetStream(timeout);
+        Instant deadline = Instant.now().plus(timeout);
+        String last = "no node answered";
+        while (Instant.now().isBefore(deadline)) {
+            try (Connection connection = connect()) {
+                JetStreamManagement management = connection.jetStreamManagement();
+                management.addStream(StreamConfiguration.builder().name(PLACEMENT_PROBE)
+                        .subjects("cluster.placement.probe").storageType(StorageType.Memory).replicas(nodes.size())
+                        .build());
+                management.deleteStream(PLACEMENT_PROBE);
+                return;
+            } catch (IOException | JetStreamApiException | RuntimeException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the NATS cluster cannot place a stream on its " + nodes.size() + " nodes after "
+                + timeout.toSeconds() + " s: " + last);
     }
 
     /** Every node's client address, comma-separated: what {@code NATS_URL} takes. */
@@ -159,7 +190,7 @@ public final class NatsCluster implements NatsServers {
                 node.startAgain();
             }
         }
-        awaitJetStream(Duration.ofSeconds(30));
+        awaitEveryNode(Duration.ofSeconds(30));
     }
 
     @Override
