@@ -4,7 +4,6 @@ import static dev.ticketing.web.pages.Pages.encode;
 import static dev.ticketing.web.pages.Pages.session;
 import static dev.ticketing.web.pages.Pages.text;
 
-import dev.ticketing.platform.http.SessionUser;
 import dev.ticketing.web.backend.Backend.Reply;
 import dev.ticketing.web.backend.Upstream;
 import io.javalin.http.Context;
@@ -93,7 +92,7 @@ final class TicketPages {
         Optional<TicketRow> ticket = find(ctx.pathParam("id"));
         if (ticket.isEmpty()) {
             pages.notFound(ctx, "This ticket does not exist.");
-        } else if (!ticket.get().sellerId().equals(pages.visitor(ctx).map(SessionUser::id).orElse(""))) {
+        } else if (!pages.visitor(ctx).map(ticket.get()::listedBy).orElse(false)) {
             pages.message(ctx, 403, "Not your ticket", "Only the seller of a ticket can edit it.");
         } else if (ticket.get().reserved()) {
             ctx.status(400);

@@ -1,6 +1,7 @@
 package dev.ticketing.web.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.platform.http.SessionUser;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,11 @@ public record TicketRow(String id, String title, String price, boolean reserved,
 
     /** Whether {@code page}'s visitor listed this ticket. */
     public boolean listedBy(Page page) {
-        return page.signedIn() && page.user().id().equals(sellerId);
+        return page.signedIn() && listedBy(page.user());
+    }
+
+    public boolean listedBy(SessionUser user) {
+        return user.id().equals(sellerId);
     }
 
     public static String twoDecimals(BigDecimal amount) {

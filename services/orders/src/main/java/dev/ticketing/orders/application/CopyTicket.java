@@ -41,15 +41,18 @@ public final class CopyTicket {
         TicketCopy copy = new TicketCopy(ticketId, title, Money.plain(price), version);
         Optional<TicketCopy> before = tickets.findForUpdate(tx, ticketId);
         OptionalLong applied = before.map(b -> OptionalLong.of(b.version())).orElse(OptionalLong.empty());
-        Outcome outcome = VersionedEvents.apply(applied, version, () -> tickets.save(tx, copy));
-        boolean changed = VersionedEvents.decide(applied, version) == VersionedEvents.Decision.APPLY
-                && before.isPresent() && !before.get().sameListing(copy);
-        if (outcome != Outcome.HANDLED || !changed) {
-            return outcome;
+        if (VersionedEvents.decide(applied, version) == VersionedEvents.Decision.DUPLICATE) {
+            return Outcome.HANDLED;
+        }
+        if (!tickets.save(tx, copy)) {
+            return Outcome.NOT_YET; // another copy of a newer version got there first: decided anew
+        }
+        if (before.isEmpty() || before.get().sameListing(copy)) {
+            return Outcome.HANDLED;
         }
         Optional<Order> ordered = orders.openForTicketForUpdate(tx, ticketId).filter(o -> !o.ticket().sameListing(copy));
         if (ordered.isEmpty()) {
-            return outcome;
+            return Outcome.HANDLED;
         }
         Order cancelled = ordered.get().cancel();
         if (!orders.update(tx, cancelled)) {
@@ -58,6 +61,6 @@ public final class CopyTicket {
         Outbox.add(tx, cancelled.cancelled());
         log.info("Cancelled order {}: its ticket {} was changed by its seller (version {}) before the order reached"
                 + " the tickets service", cancelled.id(), ticketId, version);
-        return outcome;
+        return Outcome.HANDLED;
     }
 }
