@@ -15,7 +15,7 @@ public final class SignIn {
     public SignIn(Users users, Passwords passwords) {
         this.users = users;
         this.passwords = passwords;
-        this.decoyHash = passwords.hash("decoy-password");
+        this.decoyHash = passwords.decoy();
     }
 
     /** @throws InvalidCredentials for an unknown address and a wrong password alike */

@@ -21,4 +21,9 @@ public final class PooledPasswords implements Passwords {
     public boolean matches(String password, String hash) {
         return pool.run(() -> passwords.matches(password, hash));
     }
+
+    @Override
+    public String decoy() {
+        return passwords.decoy(); // random bytes, no hashing: the caller's thread will do
+    }
 }

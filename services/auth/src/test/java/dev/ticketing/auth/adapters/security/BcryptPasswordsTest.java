@@ -39,4 +39,21 @@ class BcryptPasswordsTest {
         assertThat(passwords.matches("x" + EMOJI.repeat(19), before)).isFalse();
         assertThat(passwords.matches("x".repeat(65_536), passwords.hash("secret"))).isFalse();
     }
+
+    @Test
+    void a_decoy_is_a_well_formed_hash_at_the_same_cost_that_matches_no_password() {
+        BcryptPasswords atCost6 = new BcryptPasswords(6);
+        String decoy = atCost6.decoy();
+
+        assertThat(decoy).startsWith("$2b$06$").hasSameSizeAs(atCost6.hash("secret")).isNotEqualTo(atCost6.decoy());
+        assertThat(atCost6.matches("secret", decoy)).isFalse();
+        assertThat(atCost6.matches("", decoy)).isFalse();
+        // Well formed, so that checking a password against it runs bcrypt at its cost as a real hash does
+        // (a malformed hash is refused at once, and a sign-in with an unknown address would answer sooner).
+        BCrypt.Result checked = BCrypt.verifyer(BCrypt.Version.VERSION_2B, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2B))
+                .verify("secret".getBytes(StandardCharsets.UTF_8), decoy.getBytes(StandardCharsets.UTF_8));
+        assertThat(checked.validFormat).as(checked.formatErrorMessage).isTrue();
+        assertThat(checked.details.cost).isEqualTo(6);
+        assertThat(checked.verified).isFalse();
+    }
 }

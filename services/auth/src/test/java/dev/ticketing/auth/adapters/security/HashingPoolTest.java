@@ -27,6 +27,11 @@ class HashingPoolTest {
             thread.set(Thread.currentThread().getName());
             return true;
         }
+
+        @Override
+        public String decoy() {
+            return "decoy";
+        }
     }
 
     @Test
