@@ -1,9 +1,13 @@
 package dev.ticketing.platform.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.contract.json.Json;
 import dev.ticketing.platform.errors.NotAuthorized;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.io.IOException;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -20,8 +24,25 @@ public final class Sessions {
     }
 
     static void read(Context ctx, SessionTokens tokens, RevokedSessions revoked) {
-        String token = byBearer(ctx) ? ctx.header("Authorization").substring(7).trim() : ctx.cookie(COOKIE);
+        String token = byBearer(ctx) ? ctx.header("Authorization").substring(7).trim() : cookieToken(ctx.cookie(COOKIE));
         ctx.attribute(ATTRIBUTE, new Session(token, tokens, revoked));
+    }
+
+    /**
+     * The token a session cookie holds: the token itself, as this marketplace sets it, or, as the course's
+     * application set it (cookie-session) and a client written for that one may still send it, the token in
+     * base64 of {@code {"jwt": token}}. Anything else is passed on as it is, and verifies to nothing.
+     */
+    static String cookieToken(String value) {
+        if (value == null || value.indexOf('.') >= 0) {
+            return value;
+        }
+        try {
+            JsonNode jwt = Json.mapper().readTree(Base64.getDecoder().decode(value)).get("jwt");
+            return jwt != null && jwt.isTextual() ? jwt.textValue() : value;
+        } catch (IOException | RuntimeException e) { // not base64, not JSON
+            return value;
+        }
     }
 
     /** Whether the request names its session in an {@code Authorization: Bearer} header, not by the cookie. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import dev.ticketing.testkit.HttpTestClient.Response;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -263,17 +264,37 @@ class HttpAppTest {
         String forged = new SessionTokens("another-key-that-is-also-long-enough-000").issue("u", "a@b.c");
         String unsigned = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
                 .withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.none());
-        String withoutIssuer = JWT.create().withJWTId("j").withClaim("id", "u").withClaim("email", "a@b.c")
+        String otherIssuer = JWT.create().withIssuer("another-app").withClaim("id", "u").withClaim("email", "a@b.c")
                 .withIssuedAt(Instant.now()).withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.HMAC256(KEY));
+        String otherAudience = JWT.create().withAudience("another-app").withClaim("id", "u").withClaim("email", "a@b.c")
+                .withIssuedAt(Instant.now()).withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.HMAC256(KEY));
+        String withoutIssuedAt = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
+                .withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.HMAC256(KEY));
+        String unreadableExpiry = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
+                .withIssuedAt(Instant.now()).withClaim("exp", "tomorrow").sign(Algorithm.HMAC256(KEY));
+        String courseMintedLongAgo = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c")
+                .withIssuedAt(Instant.now().minus(Duration.ofDays(2))).sign(Algorithm.HMAC256(KEY));
         String forever = JWT.create().withIssuer(SessionTokens.ISSUER).withAudience(SessionTokens.ISSUER)
                 .withJWTId("j").withClaim("id", "u").withClaim("email", "a@b.c").withIssuedAt(Instant.now())
                 .withExpiresAt(Instant.parse("9999-12-31T00:00:00Z")).sign(Algorithm.HMAC256(KEY));
         String fromTheFuture = new SessionTokens(KEY, Duration.ofDays(1),
                 Clock.fixed(Instant.now().plus(Duration.ofHours(1)), ZoneOffset.UTC)).issue("u", "a@b.c");
-        for (String token : new String[] {expired, forged, unsigned, "garbage", withoutIssuer, forever,
-                fromTheFuture}) {
+        for (String token : new String[] {expired, forged, unsigned, "garbage", otherIssuer, otherAudience,
+                withoutIssuedAt, unreadableExpiry, courseMintedLongAgo, forever, fromTheFuture}) {
             assertThat(http.get("/api/me", Map.of("Cookie", "session=" + token)).status()).isEqualTo(401);
             assertThat(http.get("/api/me", Map.of("Authorization", "Bearer " + token)).status()).isEqualTo(401);
+        }
+    }
+
+    /** As the course's application set it (cookie-session): base64 of {@code {"jwt": token}}. */
+    @Test
+    void reads_the_session_cookie_as_the_courses_application_wrote_it_too() {
+        String token = tokens.issue("u-7", "a@b.c");
+        String courseCookie = Base64.getEncoder().encodeToString(("{\"jwt\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(http.get("/api/me", Map.of("Cookie", "session=" + courseCookie)).json().get("id").asText()).isEqualTo("u-7");
+        String wrapsNothing = Base64.getEncoder().encodeToString("{\"jwt\":7}".getBytes(StandardCharsets.UTF_8));
+        for (String value : List.of(wrapsNothing, "bm90IGpzb24=", "%%%")) {
+            assertThat(http.get("/api/me", Map.of("Cookie", "session=" + value)).status()).as(value).isEqualTo(401);
         }
     }
 

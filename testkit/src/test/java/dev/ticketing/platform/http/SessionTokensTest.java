@@ -2,6 +2,8 @@ package dev.ticketing.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,5 +64,20 @@ class SessionTokensTest {
         assertThat(tokens.verify(parts[0] + "." + otherPayload + "." + parts[2])).isEmpty();
         assertThat(tokens.verify(token + "x")).isEmpty();
         assertThat(new SessionTokens("another-key-that-is-long-enough-for-hs256-9876543210").verify(token)).isEmpty();
+    }
+
+    @Test
+    void a_token_without_a_session_id_is_named_by_its_signature() {
+        SessionTokens tokens = new SessionTokens(KEY);
+        Instant now = Instant.now();
+        String first = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c").withIssuedAt(now)
+                .withExpiresAt(now.plusSeconds(60)).sign(Algorithm.HMAC256(KEY));
+        String second = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c").withIssuedAt(now)
+                .withExpiresAt(now.plusSeconds(61)).sign(Algorithm.HMAC256(KEY));
+
+        String firstSession = tokens.verify(first).orElseThrow().sessionId();
+        assertThat(firstSession).isEqualTo(new SessionTokens(KEY).verify(first).orElseThrow().sessionId())
+                .isNotEqualTo(tokens.verify(second).orElseThrow().sessionId());
+        assertThat(tokens.verify(tokens.issue("u", "a@b.c")).orElseThrow().sessionId()).doesNotStartWith("signature:");
     }
 }

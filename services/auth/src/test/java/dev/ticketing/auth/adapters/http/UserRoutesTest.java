@@ -3,11 +3,16 @@ package dev.ticketing.auth.adapters.http;
 import static dev.ticketing.auth.AuthTestApp.anEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
 import dev.ticketing.auth.AuthSettings;
 import dev.ticketing.auth.AuthTestApp;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.HttpTestClient;
+import dev.ticketing.testkit.TestServices;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,6 +191,29 @@ class UserRoutesTest {
             assertThat(response.json().at("/currentUser/exp").asLong() - response.json().at("/currentUser/iat").asLong())
                     .isEqualTo(Duration.ofDays(1).toSeconds());
         }
+    }
+
+    /**
+     * The contract's claims only ({@code id, email, iat, exp}), or the course's ({@code id, email} and the
+     * {@code iat} its library adds), signed with {@code JWT_KEY} as a client of the contract may mint them:
+     * the user is signed in, and signing out ends that token too.
+     */
+    @Test
+    void takes_tokens_minted_with_the_contracts_claims_and_signs_them_out() {
+        Instant now = Instant.now();
+        String contract = JWT.create().withClaim("id", "u-1").withClaim("email", "a@example.com").withIssuedAt(now)
+                .withExpiresAt(now.plusSeconds(600)).sign(Algorithm.HMAC256(TestServices.JWT_KEY));
+        String course = JWT.create().withClaim("id", "u-2").withClaim("email", "b@example.com").withIssuedAt(now)
+                .sign(Algorithm.HMAC256(TestServices.JWT_KEY));
+        for (String token : List.of(contract, course)) {
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+            assertThat(http.get("/api/users/currentuser", bearer).json().at("/currentUser/email").asText())
+                    .endsWith("@example.com");
+            assertThat(http.post("/api/users/signout", "{}", bearer).status()).isEqualTo(200);
+            assertThat(http.get("/api/users/currentuser", bearer).json().toString()).isEqualTo("{\"currentUser\":null}");
+        }
+        assertThat(app.runtime().tokens().verify(course)).hasValueSatisfying(user ->
+                assertThat(user.exp() - user.iat()).as("a session's lifetime").isEqualTo(Duration.ofDays(1).toSeconds()));
     }
 
     @Test
