@@ -61,6 +61,23 @@ public class ServiceTestApp implements AutoCloseable {
         return probe.publish(event);
     }
 
+    /**
+     * Publishes {@code events} after {@code delay}, from another thread, as the service that makes them would a
+     * moment after answering its client; the thread is returned to be joined.
+     */
+    public Thread publishLater(Duration delay, Event... events) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(delay);
+                for (Event event : events) {
+                    publish(event);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not publish " + List.of(events), e);
+            }
+        });
+    }
+
     public void publishWithId(Event event, String eventId) throws Exception {
         probe.publishWithId(event, eventId);
     }

@@ -3,11 +3,15 @@ package dev.ticketing.platform.bus;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.observability.Telemetry;
+import dev.ticketing.platform.work.Waiting;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.api.ConsumerInfo;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +58,30 @@ public final class Listeners implements AutoCloseable {
     public Listeners retired(Subject<?> subject) {
         retired.add(subject);
         return this;
+    }
+
+    /**
+     * Waits until every {@code subject} event already on the stream has been handled by this service (its
+     * durable consumer, shared by every replica, has nothing left to deliver and nothing unacknowledged), for
+     * at most {@code patience}: what a request asks before it decides something such an event in flight would
+     * have changed. False when the patience ran out or the bus could not be asked; the caller goes on anyway.
+     */
+    public boolean awaitHandled(Subject<?> subject, Duration patience) {
+        String durable = bus.namespace().durableName(service, subject);
+        return Waiting.until(patience, Duration.ofMillis(2), Duration.ofMillis(50), () -> {
+            Optional<Connection> connection = bus.current();
+            if (connection.isEmpty()) {
+                return false;
+            }
+            try {
+                ConsumerInfo consumer = connection.get().jetStreamManagement()
+                        .getConsumerInfo(bus.namespace().eventsStream(), durable);
+                return consumer.getNumPending() == 0 && consumer.getNumAckPending() == 0;
+            } catch (IOException | JetStreamApiException e) {
+                log.debug("Could not ask how far {} is: {}", durable, e.toString());
+                return false;
+            }
+        });
     }
 
     public Listeners start() {

@@ -6,8 +6,11 @@ import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
 import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.observability.TraceContext;
+import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.platform.work.UnitOfWork;
+import dev.ticketing.platform.work.Waiting;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
@@ -54,5 +57,17 @@ public final class Outbox {
             PlainSql.query(transaction, INSERT_AND_NOTIFY, row, notified -> { });
         }
         return eventId;
+    }
+
+    /**
+     * Waits until the relay has published the event {@code eventId} (its row marked published, or already
+     * cleared away), for at most {@code patience}, looking after 1, 2, 4 ... ms: for a request whose answer
+     * promises what the event will do elsewhere. False when the patience ran out (the relay publishes it
+     * later: it is committed).
+     */
+    public static boolean awaitPublished(Transactions transactions, UUID eventId, Duration patience) {
+        return Waiting.until(patience, Duration.ofMillis(1), Duration.ofMillis(50), () -> transactions.autocommit(unit ->
+                PlainSql.first(JdbiUnitOfWork.handleOf(unit), "SELECT published_at IS NOT NULL FROM outbox WHERE event_id = ?",
+                        statement -> statement.setObject(1, eventId), rs -> rs.getBoolean(1)).orElse(true)));
     }
 }

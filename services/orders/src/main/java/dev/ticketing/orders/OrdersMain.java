@@ -1,5 +1,6 @@
 package dev.ticketing.orders;
 
+import dev.ticketing.contract.Subject;
 import dev.ticketing.orders.adapters.http.OrderRoutes;
 import dev.ticketing.orders.adapters.messaging.OrdersEventHandlers;
 import dev.ticketing.orders.adapters.persistence.JdbiOrders;
@@ -17,11 +18,15 @@ import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the orders service: every {@code new}, every route and every listener of it. */
 public final class OrdersMain {
     public static final String SERVICE = "orders";
     public static final int DEFAULT_PORT = 3003;
+
+    /** How long a cancellation waits at most for the payments published before it (CancelOrder). */
+    private static final Duration PAYMENTS_HEARD_WITHIN = Duration.ofSeconds(1);
 
     private OrdersMain() {
     }
@@ -38,7 +43,9 @@ public final class OrdersMain {
                 .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
                 new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC()),
-                new CancelOrder(transactions, orders), new ViewOrders(transactions, orders),
+                new CancelOrder(transactions, orders,
+                        () -> runtime.listeners().awaitHandled(Subject.PAYMENT_CREATED, PAYMENTS_HEARD_WITHIN)),
+                new ViewOrders(transactions, orders),
                 new RateLimiter(settings.perBuyer()));
         return runtime.serve(routes::register);
     }

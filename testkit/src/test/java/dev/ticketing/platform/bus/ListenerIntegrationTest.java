@@ -141,6 +141,24 @@ class ListenerIntegrationTest {
         assertThat(all).containsExactlyInAnyOrderElementsOf(published);
     }
 
+    /** What a request asks before deciding something an event in flight would change (the orders service's cancel). */
+    @Test
+    void tells_when_every_event_already_on_the_stream_has_been_handled() throws Exception {
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        listen(bus, Subject.TICKET_CREATED, FAST, (event, delivery) -> {
+            mayFinish.await();
+            return Outcome.HANDLED;
+        });
+        Listeners listeners = new Listeners(bus, "test", FAST);
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND)).as("nothing published yet").isTrue();
+
+        publishTickets(1);
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, Duration.ofMillis(300))).as("its handler still runs")
+                .isFalse();
+        mayFinish.countDown();
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND)).isTrue();
+    }
+
     @Test
     void an_unacknowledged_event_comes_back_after_the_ack_wait() throws Exception {
         CountDownLatch redelivered = new CountDownLatch(1);

@@ -6,17 +6,34 @@ import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Transactions;
 
-/** The buyer cancels their order; its ticket is released by the {@code order.cancelled} it publishes. */
+/**
+ * The buyer cancels their order; its ticket is released by the {@code order.cancelled} it publishes.
+ * <p>
+ * A payment the payments service answered 201 completes the order only when its {@code payment.created}
+ * reaches this service, some milliseconds later; a cancellation sent at once after that 201 would win and
+ * the charge be refunded. So a cancellation first waits, a moment at most, until every payment already
+ * published has been handled here ({@link PaymentsHeard}): then a paid order is complete, and cancelling it
+ * is refused as the contract says.
+ */
 public final class CancelOrder {
     private final Transactions transactions;
     private final Orders orders;
+    private final PaymentsHeard paymentsHeard;
 
-    public CancelOrder(Transactions transactions, Orders orders) {
+    /** Waits, a moment at most, until the payments published so far have been handled by this service. */
+    @FunctionalInterface
+    public interface PaymentsHeard {
+        void await();
+    }
+
+    public CancelOrder(Transactions transactions, Orders orders, PaymentsHeard paymentsHeard) {
         this.transactions = transactions;
         this.orders = orders;
+        this.paymentsHeard = paymentsHeard;
     }
 
     public Order cancel(String orderId, String requesterId) {
+        paymentsHeard.await();
         return transactions.inTransaction(tx -> {
             Order order = orders.findForUpdate(tx, orderId).orElseThrow(NotFound::new).requireOwner(requesterId);
             if (order.status() == OrderStatus.CANCELLED) {

@@ -4,6 +4,7 @@ import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.TicketCopy;
 import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.ReplicaLag;
 import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +29,17 @@ public final class PlaceOrder {
         this.clock = clock;
     }
 
-    /** @throws dev.ticketing.orders.domain.TicketAlreadyReserved when the ticket has a live order */
+    /**
+     * A ticket this replica does not know yet may have been listed a moment ago: it is looked for again for a
+     * while ({@link ReplicaLag}) before the order is refused with 404.
+     *
+     * @throws dev.ticketing.orders.domain.TicketAlreadyReserved when the ticket has a live order
+     */
     public Order place(String buyerId, String ticketId) {
+        return ReplicaLag.retryWhileNotFound(ReplicaLag.PATIENCE, () -> placeNow(buyerId, ticketId));
+    }
+
+    private Order placeNow(String buyerId, String ticketId) {
         return transactions.inTransaction(tx -> {
             TicketCopy ticket = tickets.findForOrder(tx, ticketId).orElseThrow(NotFound::new);
             Order order = Order.place(buyerId, ticket, clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS));

@@ -14,8 +14,11 @@ import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.errors.PaymentDeclined;
 import dev.ticketing.platform.errors.RequestRejected;
 import dev.ticketing.platform.money.Money;
+import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.ReplicaLag;
 import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PayOrder {
     private static final Logger log = LoggerFactory.getLogger(PayOrder.class);
+    /** How long a paid buyer's answer waits at most for the relay to publish {@code payment.created}. */
+    private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
 
     private final Transactions transactions;
     private final Payments payments;
@@ -51,17 +56,23 @@ public final class PayOrder {
         this.clock = clock;
     }
 
-    /** Returns the payment id. */
+    /**
+     * Returns the payment id. An order this service has not heard of yet may have been placed a moment ago: it
+     * is looked for again for a while ({@link ReplicaLag}) before the payment is refused with 404.
+     */
     public String pay(String orderId, String token, String payerId) {
-        Claim claim = transactions.inTransaction(tx -> {
+        Claim claim = ReplicaLag.retryWhileNotFound(ReplicaLag.PATIENCE, () -> transactions.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId).orElseThrow(NotFound::new);
             order.requirePayableBy(payerId, clock.instant(), payments.succeededPayment(tx, orderId).isPresent());
             return new Claim(payments.claimCharge(tx, orderId), Money.cents(order.price()), order.expiresAt());
-        });
+        }));
         String chargeId = charge(claim, orderId, token);
-        PaymentStatus settled = settle.settle(claim.paymentId(), orderId, chargeId);
-        switch (settled) {
+        SettleCharge.Settlement settled = settle.settle(claim.paymentId(), orderId, chargeId);
+        switch (settled.status()) {
             case SUCCEEDED -> {
+                // Answered once payment.created is on the bus: a cancellation the buyer sends at once then finds
+                // it there, and the orders service hears of it first (CancelOrder), as the 201 promises.
+                settled.paymentCreated().ifPresent(event -> Outbox.awaitPublished(transactions, event, PUBLISHED_WITHIN));
                 return claim.paymentId();
             }
             case REFUND_PENDING, REFUNDED -> {
@@ -69,7 +80,7 @@ public final class PayOrder {
                 throw new BusinessRuleViolation(expired(orderId, claim.expiresAt())
                         ? "Order has expired" : "Cannot pay for a cancelled order");
             }
-            default -> throw new IllegalStateException("Charged payment " + claim.paymentId() + " ended " + settled);
+            default -> throw new IllegalStateException("Charged payment " + claim.paymentId() + " ended " + settled.status());
         }
     }
 

@@ -72,7 +72,7 @@ public final class ReconcilePayments {
     private void settlePending(Payment pending) {
         switch (provider.lookup(pending.id())) {
             case ChargeLookup.Charged charged -> {
-                if (settle.settle(pending.id(), pending.orderId(), charged.chargeId()) == REFUND_PENDING) {
+                if (settle.settle(pending.id(), pending.orderId(), charged.chargeId()).status() == REFUND_PENDING) {
                     refund.refund(new Payment(pending.id(), pending.orderId(), charged.chargeId()));
                 }
             }

@@ -9,6 +9,8 @@ import dev.ticketing.payments.domain.OrderCopy;
 import dev.ticketing.payments.domain.PaymentStatus;
 import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Transactions;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Settles a pending payment whose card was charged, under its order's row lock: an open order makes
@@ -25,19 +27,25 @@ public final class SettleCharge {
         this.payments = payments;
     }
 
-    /** Returns the status the payment has afterwards, whoever settled it. */
-    public PaymentStatus settle(String paymentId, String orderId, String chargeId) {
+    /**
+     * What settling left: the payment's status, whoever settled it, and the id of the {@code payment.created}
+     * this settlement sent (when it was the one that made the payment succeed).
+     */
+    public record Settlement(PaymentStatus status, Optional<UUID> paymentCreated) {
+    }
+
+    public Settlement settle(String paymentId, String orderId, String chargeId) {
         return transactions.inTransaction(tx -> {
             OrderCopy order = payments.orderForUpdate(tx, orderId)
                     .orElseThrow(() -> new IllegalStateException("Payment " + paymentId + " has no order " + orderId));
             PaymentStatus to = order.refusesPayment() ? REFUND_PENDING : SUCCEEDED;
             if (!payments.transition(tx, paymentId, PENDING, to, chargeId)) {
-                return payments.status(tx, paymentId);
+                return new Settlement(payments.status(tx, paymentId), Optional.empty());
             }
             if (to == SUCCEEDED) {
-                Outbox.add(tx, new PaymentCreated(paymentId, orderId, chargeId));
+                return new Settlement(to, Optional.of(Outbox.add(tx, new PaymentCreated(paymentId, orderId, chargeId))));
             }
-            return to;
+            return new Settlement(to, Optional.empty());
         });
     }
 }
