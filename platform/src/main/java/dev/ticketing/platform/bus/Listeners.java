@@ -77,7 +77,7 @@ public final class Listeners implements AutoCloseable {
                 ConsumerInfo consumer = connection.get().jetStreamManagement()
                         .getConsumerInfo(bus.namespace().eventsStream(), durable);
                 return consumer.getNumPending() == 0 && consumer.getNumAckPending() == 0;
-            } catch (IOException | JetStreamApiException e) {
+            } catch (IOException | JetStreamApiException | RuntimeException e) { // closing, reconnecting
                 log.debug("Could not ask how far {} is: {}", durable, e.toString());
                 return false;
             }

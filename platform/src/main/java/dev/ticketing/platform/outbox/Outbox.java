@@ -63,11 +63,17 @@ public final class Outbox {
      * Waits until the relay has published the event {@code eventId} (its row marked published, or already
      * cleared away), for at most {@code patience}, looking after 1, 2, 4 ... ms: for a request whose answer
      * promises what the event will do elsewhere. False when the patience ran out (the relay publishes it
-     * later: it is committed).
+     * later: it is committed), also when the database could not be asked meanwhile.
      */
     public static boolean awaitPublished(Transactions transactions, UUID eventId, Duration patience) {
-        return Waiting.until(patience, Duration.ofMillis(1), Duration.ofMillis(50), () -> transactions.autocommit(unit ->
-                PlainSql.first(JdbiUnitOfWork.handleOf(unit), "SELECT published_at IS NOT NULL FROM outbox WHERE event_id = ?",
-                        statement -> statement.setObject(1, eventId), rs -> rs.getBoolean(1)).orElse(true)));
+        return Waiting.until(patience, Duration.ofMillis(1), Duration.ofMillis(50), () -> {
+            try {
+                return transactions.autocommit(unit -> PlainSql.first(JdbiUnitOfWork.handleOf(unit),
+                        "SELECT published_at IS NOT NULL FROM outbox WHERE event_id = ?",
+                        statement -> statement.setObject(1, eventId), rs -> rs.getBoolean(1)).orElse(true));
+            } catch (RuntimeException e) { // the database went away after the commit: the answer stands
+                return false;
+            }
+        });
     }
 }
