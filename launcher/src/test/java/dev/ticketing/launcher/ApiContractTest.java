@@ -117,6 +117,7 @@ class ApiContractTest {
                 .json().get("id").asText();
         String atOnce = call("POST", "/api/orders", "{\"ticketId\":\"" + justListed + "\"}", buyer, 201)
                 .json().get("id").asText();
+        call("PUT", "/api/tickets/" + justListed, "{\"title\":\"Edited at once\",\"price\":6}", seller, 400);
         call("POST", "/api/payments", "{\"orderId\":\"" + atOnce + "\",\"token\":\"tok_visa\"}", buyer, 201);
         call("POST", "/api/users/signout", null, seller, 200);
     }

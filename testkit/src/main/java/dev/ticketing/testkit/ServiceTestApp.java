@@ -78,6 +78,13 @@ public class ServiceTestApp implements AutoCloseable {
         });
     }
 
+    /** For each of this service's outbox rows on {@code subject} whose data holds {@code text}: whether it is published. */
+    public List<Boolean> outboxPublished(Subject<?> subject, String text) {
+        return runtime.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT published_at IS NOT NULL FROM outbox WHERE subject = :subject AND strpos(payload, :text) > 0""")
+                .bind("subject", subject.name()).bind("text", text).mapTo(Boolean.class).list());
+    }
+
     public void publishWithId(Event event, String eventId) throws Exception {
         probe.publishWithId(event, eventId);
     }

@@ -5,12 +5,12 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +114,7 @@ public final class SessionTokens {
             String email = jwt.getClaim("email").asString();
             Instant issuedAt = jwt.getIssuedAtAsInstant();
             boolean expiryUnreadable = !jwt.getClaim("exp").isMissing() && jwt.getExpiresAt() == null;
-            if (id == null || email == null || issuedAt == null || expiryUnreadable || !forUs(jwt)) {
+            if (!plainText(id) || !plainText(email) || issuedAt == null || expiryUnreadable || !forUs(jwt)) {
                 return Optional.empty();
             }
             Instant expiresAt = jwt.getExpiresAt() == null ? issuedAt.plus(lifetime) : jwt.getExpiresAtAsInstant();
@@ -130,16 +130,32 @@ public final class SessionTokens {
         }
     }
 
+    /**
+     * Whether a claim is text a user id or an address can be: not blank, at most 320 characters, no control
+     * characters or line separators. A token minted with the key and an empty id, or one holding NUL, made
+     * the services answer 500 (PostgreSQL refuses NUL in text; a black-box review).
+     */
+    private static boolean plainText(String claim) {
+        return claim != null && !claim.isBlank() && claim.length() <= 320 && claim.codePoints().noneMatch(c ->
+                Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
+    }
+
     /** Whether the token's issuer and audience, where it names them, are this marketplace. */
     private static boolean forUs(DecodedJWT jwt) {
         return (jwt.getIssuer() == null || jwt.getIssuer().equals(ISSUER))
                 && (jwt.getClaim("aud").isMissing() || jwt.getAudience() != null && jwt.getAudience().contains(ISSUER));
     }
 
+    /**
+     * A digest of the signature's bytes, not of its text: the signature is read leniently (padding, either
+     * base64 alphabet, the spare bits of its last character), and a token signed out by its text came back
+     * with one {@code =} appended (a black-box review). Every spelling of one signature gives one digest.
+     */
     private static String digest(String signature) {
+        String canonical = signature.replace('+', '-').replace('/', '_').replaceAll("=+$", "");
+        byte[] bytes = Base64.getUrlDecoder().decode(canonical); // IllegalArgumentException: refused
         try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(signature.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(sha);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -8,10 +8,13 @@ import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.observability.TraceContext;
 import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.platform.work.UnitOfWork;
-import dev.ticketing.platform.work.Waiting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -60,20 +63,49 @@ public final class Outbox {
     }
 
     /**
-     * Waits until the relay has published the event {@code eventId} (its row marked published, or already
-     * cleared away), for at most {@code patience}, looking after 1, 2, 4 ... ms: for a request whose answer
-     * promises what the event will do elsewhere. False when the patience ran out (the relay publishes it
-     * later: it is committed), also when the database could not be asked meanwhile.
+     * Waits until the event {@code eventId} is on the bus, for at most {@code patience}: told by this process's
+     * relay as the stream acknowledges it ({@link PublishedEvents}), or seen in its outbox row (marked
+     * published, or already cleared away), which is looked at first and then every 1, 2, 4 ... up to 50 ms
+     * meanwhile (another replica's relay tells nobody here). For a request whose answer promises what the
+     * event will do elsewhere. False when the patience ran out (the relay publishes it later: it is committed),
+     * also when the database could not be asked meanwhile.
      */
     public static boolean awaitPublished(Transactions transactions, UUID eventId, Duration patience) {
-        return Waiting.until(patience, Duration.ofMillis(1), Duration.ofMillis(50), () -> {
-            try {
-                return transactions.autocommit(unit -> PlainSql.first(JdbiUnitOfWork.handleOf(unit),
-                        "SELECT published_at IS NOT NULL FROM outbox WHERE event_id = ?",
-                        statement -> statement.setObject(1, eventId), rs -> rs.getBoolean(1)).orElse(true));
-            } catch (RuntimeException e) { // the database went away after the commit: the answer stands
-                return false;
+        String id = eventId.toString();
+        CompletableFuture<Void> told = PublishedEvents.expect(id);
+        try {
+            long deadline = System.nanoTime() + patience.toNanos();
+            long pause = Duration.ofMillis(1).toNanos();
+            while (!rowPublished(transactions, eventId)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    told.get(Math.min(pause, left), TimeUnit.NANOSECONDS);
+                    return true;
+                } catch (TimeoutException e) {
+                    pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
+                } catch (ExecutionException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
             }
-        });
+            return true;
+        } finally {
+            PublishedEvents.forget(id);
+        }
+    }
+
+    private static boolean rowPublished(Transactions transactions, UUID eventId) {
+        try {
+            return transactions.autocommit(unit -> PlainSql.first(JdbiUnitOfWork.handleOf(unit),
+                    "SELECT published_at IS NOT NULL FROM outbox WHERE event_id = ?",
+                    statement -> statement.setObject(1, eventId), rs -> rs.getBoolean(1)).orElse(true));
+        } catch (RuntimeException e) { // the database went away after the commit: the answer stands
+            return false;
+        }
     }
 }

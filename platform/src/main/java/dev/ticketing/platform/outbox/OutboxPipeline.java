@@ -208,6 +208,7 @@ final class OutboxPipeline implements AutoCloseable {
                     try {
                         sequences.add(publisher.await(acks.get(i), rows.get(i).eventId()).getSeqno());
                         acknowledged.add(rows.get(i).id());
+                        PublishedEvents.published(rows.get(i).eventId());
                         telemetry.published(rows.get(i).subject());
                     } catch (PublishFailed e) {
                         first = e;

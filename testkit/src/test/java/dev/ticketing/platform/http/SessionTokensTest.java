@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A token verified once is remembered, but never past its expiry, and a changed token is checked afresh. */
@@ -79,5 +81,43 @@ class SessionTokensTest {
         assertThat(firstSession).isEqualTo(new SessionTokens(KEY).verify(first).orElseThrow().sessionId())
                 .isNotEqualTo(tokens.verify(second).orElseThrow().sessionId());
         assertThat(tokens.verify(tokens.issue("u", "a@b.c")).orElseThrow().sessionId()).doesNotStartWith("signature:");
+    }
+
+    /**
+     * Signed with the key but naming no one a service can store: an empty, blank or overlong id or address, or one
+     * holding a control character (NUL made PostgreSQL refuse the row: a 500). And a signed-out token without a
+     * session id stays signed out however its signature is spelled (one {@code =} more brought it back).
+     */
+    @Test
+    void a_token_naming_no_one_storable_is_refused_and_a_signature_has_one_identity_however_spelled() {
+        SessionTokens tokens = new SessionTokens(KEY);
+        Instant now = Instant.now();
+        for (String id : new String[] {"", "   ", "a\u0000", "a\nb", "\u2028", "\u007f", "x".repeat(321)}) {
+            String token = JWT.create().withClaim("id", id).withClaim("email", "a@b.c").withIssuedAt(now)
+                    .sign(Algorithm.HMAC256(KEY));
+            assertThat(tokens.verify(token)).as("id %s", id.codePoints().boxed().toList()).isEmpty();
+        }
+        String badEmail = JWT.create().withClaim("id", "u").withClaim("email", "a\u0000@b.c").withIssuedAt(now)
+                .sign(Algorithm.HMAC256(KEY));
+        assertThat(tokens.verify(badEmail)).isEmpty();
+
+        String token = JWT.create().withClaim("id", "u").withClaim("email", "a@b.c").withIssuedAt(now)
+                .sign(Algorithm.HMAC256(KEY));
+        String session = tokens.verify(token).orElseThrow().sessionId();
+        String[] parts = token.split("\\.");
+        String standardAlphabet = parts[2].replace('-', '+').replace('_', '/');
+        List<String> sessions = new ArrayList<>();
+        for (String spelled : new String[] {token + "=", parts[0] + "." + parts[1] + "." + standardAlphabet}) {
+            tokens.verify(spelled).ifPresent(user -> sessions.add(user.sessionId()));
+        }
+        char last = parts[2].charAt(parts[2].length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int spare = alphabet.indexOf(last) & ~3; // the last of 43 characters carries 4 bits: 2 spare ones
+        for (int bits = 0; bits < 4; bits++) {
+            String spelled = token.substring(0, token.length() - 1) + alphabet.charAt(spare + bits);
+            tokens.verify(spelled).ifPresent(user -> sessions.add(user.sessionId()));
+        }
+        assertThat(sessions).as("the JWT library reads these spellings as the token's own").isNotEmpty()
+                .allSatisfy(other -> assertThat(other).isEqualTo(session));
     }
 }

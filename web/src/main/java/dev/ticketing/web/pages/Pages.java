@@ -111,13 +111,16 @@ final class Pages {
 
     /**
      * Whether {@code reply} is a page of a list; if not, answers the visitor: a page that no longer exists
-     * (a cursor that is not valid) is a 400 with a link to the first page, anything else "unavailable".
+     * (a cursor that is not valid, or too long to hand on) is a 400 with a link to the first page, anything else
+     * "unavailable".
      */
     boolean listed(Context ctx, Reply reply, String firstPage, String what) {
         if (reply.ok() && reply.json() != null && reply.json().isArray()) {
             return true;
         }
-        if (reply.status() == 400) {
+        // 400 for a cursor the service does not take; 414 or 431 for one too long to send it at all (a cursor of
+        // 2,700 quotes, escaped on the way, was a 503 "unavailable" page: a black-box review).
+        if (reply.status() == 400 || reply.status() == 414 || reply.status() == 431) {
             render(ctx, 400, "message.jte", "No such page", Map.of("heading", "No such page",
                     "text", "This page of the list does not exist (any more).", "link", firstPage,
                     "linkText", "Back to the first page"));

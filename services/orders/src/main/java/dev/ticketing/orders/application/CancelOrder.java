@@ -4,6 +4,7 @@ import dev.ticketing.orders.domain.Order;
 import dev.ticketing.orders.domain.OrderStatus;
 import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.EventsHandled;
 import dev.ticketing.platform.work.Transactions;
 
 /**
@@ -12,21 +13,16 @@ import dev.ticketing.platform.work.Transactions;
  * A payment the payments service answered 201 completes the order only when its {@code payment.created}
  * reaches this service, some milliseconds later; a cancellation sent at once after that 201 would win and
  * the charge be refunded. So a cancellation first waits, a moment at most, until every payment already
- * published has been handled here ({@link PaymentsHeard}): then a paid order is complete, and cancelling it
+ * published has been handled here: then a paid order is complete, and cancelling it
  * is refused as the contract says.
  */
 public final class CancelOrder {
     private final Transactions transactions;
     private final Orders orders;
-    private final PaymentsHeard paymentsHeard;
+    private final EventsHandled paymentsHeard;
 
-    /** Waits, a moment at most, until the payments published so far have been handled by this service. */
-    @FunctionalInterface
-    public interface PaymentsHeard {
-        void await();
-    }
-
-    public CancelOrder(Transactions transactions, Orders orders, PaymentsHeard paymentsHeard) {
+    /** @param paymentsHeard waits, a moment at most, until the payments on the bus have been handled here */
+    public CancelOrder(Transactions transactions, Orders orders, EventsHandled paymentsHeard) {
         this.transactions = transactions;
         this.orders = orders;
         this.paymentsHeard = paymentsHeard;

@@ -9,12 +9,15 @@ import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * A buyer orders a ticket, which is theirs to pay for until the window closes. Of any number of
  * concurrent orders for one ticket, the database's partial unique index lets exactly one in.
  */
 public final class PlaceOrder {
+    /** How long a placed order's answer waits at most for the relay to publish {@code order.created}. */
+    private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
     private final Transactions transactions;
     private final Orders orders;
     private final TicketReplica tickets;
@@ -31,21 +34,28 @@ public final class PlaceOrder {
 
     /**
      * A ticket this replica does not know yet may have been listed a moment ago: it is looked for again for a
-     * while ({@link ReplicaLag}) before the order is refused with 404.
+     * while ({@link ReplicaLag}) before the order is refused with 404. The order is answered once its
+     * {@code order.created} is on the bus, so that the seller's edit sent at once after it finds the ticket
+     * reserved (docs/adr-007-a-client-that-goes-on-at-once.md).
      *
      * @throws dev.ticketing.orders.domain.TicketAlreadyReserved when the ticket has a live order
      */
     public Order place(String buyerId, String ticketId) {
-        return ReplicaLag.retryWhileNotFound(ReplicaLag.PATIENCE, () -> placeNow(buyerId, ticketId));
+        Placed placed = ReplicaLag.retryWhileNotFound(ReplicaLag.PATIENCE, () -> placeNow(buyerId, ticketId));
+        Outbox.awaitPublished(transactions, placed.event(), PUBLISHED_WITHIN);
+        return placed.order();
     }
 
-    private Order placeNow(String buyerId, String ticketId) {
+    private Placed placeNow(String buyerId, String ticketId) {
         return transactions.inTransaction(tx -> {
             TicketCopy ticket = tickets.findForOrder(tx, ticketId).orElseThrow(NotFound::new);
             Order order = Order.place(buyerId, ticket, clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS));
             orders.insert(tx, order);
-            Outbox.add(tx, order.created());
-            return order;
+            return new Placed(order, Outbox.add(tx, order.created()));
         });
+    }
+
+    /** An order placed, and the id of its {@code order.created}. */
+    private record Placed(Order order, UUID event) {
     }
 }

@@ -2,6 +2,7 @@ package dev.ticketing.tickets.application;
 
 import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.outbox.Outbox;
+import dev.ticketing.platform.work.EventsHandled;
 import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.domain.Ticket;
 import java.math.BigDecimal;
@@ -10,17 +11,27 @@ import java.math.BigDecimal;
  * The seller changes a ticket. Concurrent edits of one ticket queue on its row lock; each one that
  * succeeds is one version and one {@code ticket.updated}, and the versioned write refuses to
  * overwrite a version it did not read.
+ * <p>
+ * A ticket is reserved here when its {@code order.created} arrives, some milliseconds after the buyer
+ * heard 201; an edit sent at once after that would be taken, and the order then cancelled by it (ADR
+ * 006). So an edit first waits, a moment at most, until every order already on the bus has been handled
+ * here: then an ordered ticket is reserved, and its edit refused as the contract says
+ * (docs/adr-007-a-client-that-goes-on-at-once.md).
  */
 public final class EditTicket {
     private final Transactions transactions;
     private final Tickets tickets;
+    private final EventsHandled ordersHeard;
 
-    public EditTicket(Transactions transactions, Tickets tickets) {
+    /** @param ordersHeard waits, a moment at most, until the orders on the bus have been handled here */
+    public EditTicket(Transactions transactions, Tickets tickets, EventsHandled ordersHeard) {
         this.transactions = transactions;
         this.tickets = tickets;
+        this.ordersHeard = ordersHeard;
     }
 
     public Ticket edit(String ticketId, String title, BigDecimal price, String editorId) {
+        ordersHeard.await();
         return transactions.inTransaction(tx -> {
             Ticket current = tickets.findForUpdate(tx, ticketId).orElseThrow(NotFound::new);
             Ticket next = current.edit(title, price, editorId);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.contract.OrderCancelled;
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.contract.TicketCreated;
 import dev.ticketing.orders.OrdersSettings;
 import dev.ticketing.orders.OrdersTestApp;
@@ -114,6 +115,8 @@ class OrderRoutesTest {
 
         JsonNode order = anOrder(app.signedIn(buyerId), ticketId);
 
+        assertThat(app.outboxPublished(Subject.ORDER_CREATED, order.get("id").asText()))
+                .as("order.created is on the bus when the buyer hears of the order").containsExactly(true);
         assertThat(order.get("status").asText()).isEqualTo("created");
         assertThat(order.get("userId").asText()).isEqualTo(buyerId);
         assertThat(order.get("version").asLong()).isZero();

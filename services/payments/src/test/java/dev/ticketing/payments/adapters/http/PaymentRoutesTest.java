@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.OrderCreated;
 import dev.ticketing.contract.PaymentCreated;
+import dev.ticketing.contract.Subject;
 import dev.ticketing.payments.PaymentsSettings;
 import dev.ticketing.payments.PaymentsTestApp;
 import dev.ticketing.testkit.HttpTestClient.Response;
 import dev.ticketing.testkit.RateLimitAssertions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -120,10 +120,8 @@ class PaymentRoutesTest {
         Response response = pay(app.signedIn(buyer), order.id(), "tok_visa");
 
         assertThat(response.status()).isEqualTo(201);
-        List<Boolean> published = app.jdbi().withHandle(h -> h.createQuery("""
-                        SELECT published_at IS NOT NULL FROM outbox WHERE subject = 'payment.created' AND payload LIKE :order""")
-                .bind("order", "%" + order.id() + "%").mapTo(Boolean.class).list());
-        assertThat(published).as("payment.created is on the bus when the buyer hears of the payment").containsExactly(true);
+        assertThat(app.outboxPublished(Subject.PAYMENT_CREATED, order.id()))
+                .as("payment.created is on the bus when the buyer hears of the payment").containsExactly(true);
         String paymentId = response.json().get("id").asText();
         await().atMost(BOUND).until(() -> app.payments().stream().anyMatch(p -> p.id().equals(paymentId)));
         PaymentCreated event = app.payments().stream().filter(p -> p.id().equals(paymentId)).findFirst().orElseThrow();

@@ -1,0 +1,35 @@
+package dev.ticketing.platform.outbox;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Requests of this process waiting for an event of theirs to be on the bus ({@link Outbox#awaitPublished}),
+ * told by this process's relay as the stream acknowledges each event: no query while the relay is local.
+ * A relay of another replica tells nobody here; the waiter looks at the outbox row now and then instead.
+ */
+final class PublishedEvents {
+    private static final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    private PublishedEvents() {
+    }
+
+    static CompletableFuture<Void> expect(String eventId) {
+        return waiting.computeIfAbsent(eventId, id -> new CompletableFuture<>());
+    }
+
+    static void forget(String eventId) {
+        waiting.remove(eventId);
+    }
+
+    /** The stream acknowledged {@code eventId}: whoever waits for it goes on. */
+    static void published(String eventId) {
+        if (!waiting.isEmpty()) {
+            CompletableFuture<Void> waiter = waiting.remove(eventId);
+            if (waiter != null) {
+                waiter.complete(null);
+            }
+        }
+    }
+}
