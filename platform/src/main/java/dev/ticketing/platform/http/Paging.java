@@ -20,13 +20,13 @@ public final class Paging {
 
     /** The page a request asks for; a bad limit or cursor is a 400 naming the parameter. */
     public static PageRequest request(Context ctx) {
-        String limitText = ctx.queryParam("limit");
+        String limitText = asSent(ctx, "limit");
         int limit = PageRequest.DEFAULT_LIMIT;
         if (limitText != null) {
             limit = parseLimit(limitText).orElseThrow(() -> new InvalidInput("limit",
                     "Limit must be between 1 and " + PageRequest.MAX_LIMIT));
         }
-        String cursorText = ctx.queryParam("cursor");
+        String cursorText = asSent(ctx, "cursor");
         Optional<Cursor> after = Optional.empty();
         if (cursorText != null) {
             after = Optional.of(Cursor.decode(cursorText)
@@ -41,6 +41,24 @@ public final class Paging {
                 + "&cursor=" + next.encode() + ">; rel=\"next\""));
         List<?> body = page.items().stream().map(view).toList();
         ctx.json(body);
+    }
+
+    /**
+     * The parameter {@code name} as decoded, or, when the query names it with escapes that do not decode
+     * ({@code cursor=%ZZ}, which the query parser drops), as it was sent, to be refused: without it the
+     * first page was answered 200, where the front end refuses the same query with 400.
+     */
+    private static String asSent(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value != null || ctx.queryString() == null) {
+            return value;
+        }
+        for (String parameter : ctx.queryString().split("&")) {
+            if (parameter.equals(name) || parameter.startsWith(name + "=")) {
+                return parameter.substring(Math.min(parameter.length(), name.length() + 1));
+            }
+        }
+        return null;
     }
 
     private static Optional<Integer> parseLimit(String text) {

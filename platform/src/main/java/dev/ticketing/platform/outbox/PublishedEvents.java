@@ -5,9 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Requests of this process waiting for an event of theirs to be on the bus ({@link Outbox#awaitPublished}),
+ * Requests of this process waiting for an event of theirs to be on the bus ({@link Outbox#addWatched}),
  * told by this process's relay as the stream acknowledges each event: no query while the relay is local.
- * A relay of another replica tells nobody here; the waiter looks at the outbox row now and then instead.
+ * An expectation is registered before its transaction commits, and removed when told, when its
+ * transaction rolls back, or when its request stops waiting.
  */
 final class PublishedEvents {
     private static final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();

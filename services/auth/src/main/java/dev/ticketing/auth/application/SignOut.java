@@ -5,7 +5,6 @@ import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Transactions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Ends a session everywhere: {@code session.revoked} goes through the outbox, so every replica of
@@ -25,7 +24,7 @@ public final class SignOut {
     }
 
     public void signOut(String sessionId, String userId, Instant expiresAt) {
-        UUID event = transactions.inTransaction(tx -> Outbox.add(tx, new SessionRevoked(sessionId, userId, expiresAt)));
-        Outbox.awaitPublished(transactions, event, PUBLISHED_WITHIN);
+        transactions.inTransaction(tx -> Outbox.addWatched(tx, new SessionRevoked(sessionId, userId, expiresAt)))
+                .await(transactions, PUBLISHED_WITHIN);
     }
 }

@@ -9,7 +9,6 @@ import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 /**
  * A buyer orders a ticket, which is theirs to pay for until the window closes. Of any number of
@@ -42,7 +41,7 @@ public final class PlaceOrder {
      */
     public Order place(String buyerId, String ticketId) {
         Placed placed = ReplicaLag.retryWhileNotFound(ReplicaLag.PATIENCE, () -> placeNow(buyerId, ticketId));
-        Outbox.awaitPublished(transactions, placed.event(), PUBLISHED_WITHIN);
+        placed.created().await(transactions, PUBLISHED_WITHIN);
         return placed.order();
     }
 
@@ -51,11 +50,11 @@ public final class PlaceOrder {
             TicketCopy ticket = tickets.findForOrder(tx, ticketId).orElseThrow(NotFound::new);
             Order order = Order.place(buyerId, ticket, clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS));
             orders.insert(tx, order);
-            return new Placed(order, Outbox.add(tx, order.created()));
+            return new Placed(order, Outbox.addWatched(tx, order.created()));
         });
     }
 
-    /** An order placed, and the id of its {@code order.created}. */
-    private record Placed(Order order, UUID event) {
+    /** An order placed, and its {@code order.created}. */
+    private record Placed(Order order, Outbox.Watched created) {
     }
 }

@@ -14,7 +14,6 @@ import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.errors.PaymentDeclined;
 import dev.ticketing.platform.errors.RequestRejected;
 import dev.ticketing.platform.money.Money;
-import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.ReplicaLag;
 import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
@@ -72,7 +71,7 @@ public final class PayOrder {
             case SUCCEEDED -> {
                 // Answered once payment.created is on the bus: a cancellation the buyer sends at once then finds
                 // it there, and the orders service hears of it first (CancelOrder), as the 201 promises.
-                settled.paymentCreated().ifPresent(event -> Outbox.awaitPublished(transactions, event, PUBLISHED_WITHIN));
+                settled.paymentCreated().ifPresent(event -> event.await(transactions, PUBLISHED_WITHIN));
                 return claim.paymentId();
             }
             case REFUND_PENDING, REFUNDED -> {

@@ -10,7 +10,6 @@ import dev.ticketing.payments.domain.PaymentStatus;
 import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.Transactions;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Settles a pending payment whose card was charged, under its order's row lock: an open order makes
@@ -28,10 +27,10 @@ public final class SettleCharge {
     }
 
     /**
-     * What settling left: the payment's status, whoever settled it, and the id of the {@code payment.created}
-     * this settlement sent (when it was the one that made the payment succeed).
+     * What settling left: the payment's status, whoever settled it, and the {@code payment.created} this
+     * settlement sent (when it was the one that made the payment succeed), to wait for.
      */
-    public record Settlement(PaymentStatus status, Optional<UUID> paymentCreated) {
+    public record Settlement(PaymentStatus status, Optional<Outbox.Watched> paymentCreated) {
     }
 
     public Settlement settle(String paymentId, String orderId, String chargeId) {
@@ -43,7 +42,7 @@ public final class SettleCharge {
                 return new Settlement(payments.status(tx, paymentId), Optional.empty());
             }
             if (to == SUCCEEDED) {
-                return new Settlement(to, Optional.of(Outbox.add(tx, new PaymentCreated(paymentId, orderId, chargeId))));
+                return new Settlement(to, Optional.of(Outbox.addWatched(tx, new PaymentCreated(paymentId, orderId, chargeId))));
             }
             return new Settlement(to, Optional.empty());
         });
