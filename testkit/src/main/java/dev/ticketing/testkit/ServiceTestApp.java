@@ -8,9 +8,15 @@ import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.platform.http.SessionTokens;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import io.javalin.Javalin;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.MessageInfo;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -78,11 +84,22 @@ public class ServiceTestApp implements AutoCloseable {
         });
     }
 
-    /** For each of this service's outbox rows on {@code subject} whose data holds {@code text}: whether it is published. */
-    public List<Boolean> outboxPublished(Subject<?> subject, String text) {
-        return runtime.database().jdbi().withHandle(h -> h.createQuery("""
-                        SELECT published_at IS NOT NULL FROM outbox WHERE subject = :subject AND strpos(payload, :text) > 0""")
-                .bind("subject", subject.name()).bind("text", text).mapTo(Boolean.class).list());
+    /**
+     * The data of the last event on {@code subject} the stream holds, if any: what a client's next request can
+     * count on being on the bus (the outbox row is marked published a moment after the stream took it).
+     */
+    public Optional<String> lastOnStream(Subject<?> subject) {
+        try (Connection nats = TestBuses.rawConnection()) {
+            MessageInfo last = nats.jetStreamManagement().getLastMessage(namespace.eventsStream(), namespace.subject(subject));
+            return Optional.of(new String(last.getData(), StandardCharsets.UTF_8));
+        } catch (JetStreamApiException e) {
+            return Optional.empty(); // none yet
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public void publishWithId(Event event, String eventId) throws Exception {
