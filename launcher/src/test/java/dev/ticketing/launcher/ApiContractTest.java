@@ -119,6 +119,14 @@ class ApiContractTest {
                 .json().get("id").asText();
         call("PUT", "/api/tickets/" + justListed, "{\"title\":\"Edited at once\",\"price\":6}", seller, 400);
         call("POST", "/api/payments", "{\"orderId\":\"" + atOnce + "\",\"token\":\"tok_visa\"}", buyer, 201);
+        // Listed, edited, then ordered and paid at once: the order is for the edited listing (not cancelled by it).
+        String edited = call("POST", "/api/tickets", "{\"title\":\"Before\",\"price\":7}", seller, 201)
+                .json().get("id").asText();
+        call("PUT", "/api/tickets/" + edited, "{\"title\":\"After\",\"price\":8}", seller, 200);
+        Response ordered = call("POST", "/api/orders", "{\"ticketId\":\"" + edited + "\"}", buyer, 201);
+        assertThat(ordered.json().at("/ticket/title").asText()).isEqualTo("After");
+        call("POST", "/api/payments", "{\"orderId\":\"" + ordered.json().get("id").asText()
+                + "\",\"token\":\"tok_visa\"}", buyer, 201);
         call("POST", "/api/users/signout", null, seller, 200);
     }
 

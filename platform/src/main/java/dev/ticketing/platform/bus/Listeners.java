@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class Listeners implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
+    /** How many events in flight a request waits for ({@link #awaitHandled}); past it, the service is behind. */
+    public static final long FEW_IN_FLIGHT = 50;
+
     private final BusConnection bus;
     private final String service;
     private final ListenerSettings settings;
@@ -64,11 +67,14 @@ public final class Listeners implements AutoCloseable {
      * Waits until every {@code subject} event already on the stream has been handled by this service (its
      * durable consumer, shared by every replica, has nothing left to deliver and nothing unacknowledged), for
      * at most {@code patience}: what a request asks before it decides something such an event in flight would
-     * have changed. False when the patience ran out or the bus could not be asked; the caller goes on anyway.
+     * have changed. It does not wait when more than {@code backlog} events are in flight: the service is behind,
+     * a wait would hold every request (a saturating load, or an outage's catch-up) and would not end soon.
+     * False when it did not wait, the patience ran out or the bus could not be asked; the caller goes on anyway.
      */
-    public boolean awaitHandled(Subject<?> subject, Duration patience) {
+    public boolean awaitHandled(Subject<?> subject, Duration patience, long backlog) {
         String durable = bus.namespace().durableName(service, subject);
-        return Waiting.until(patience, Duration.ofMillis(2), Duration.ofMillis(50), () -> {
+        boolean[] behind = {false};
+        boolean handled = Waiting.until(patience, Duration.ofMillis(2), Duration.ofMillis(50), () -> {
             Optional<Connection> connection = bus.current();
             if (connection.isEmpty()) {
                 return false;
@@ -76,12 +82,15 @@ public final class Listeners implements AutoCloseable {
             try {
                 ConsumerInfo consumer = connection.get().jetStreamManagement()
                         .getConsumerInfo(bus.namespace().eventsStream(), durable);
-                return consumer.getNumPending() == 0 && consumer.getNumAckPending() == 0;
+                long inFlight = consumer.getNumPending() + consumer.getNumAckPending();
+                behind[0] = inFlight > backlog;
+                return inFlight == 0 || behind[0];
             } catch (IOException | JetStreamApiException | RuntimeException e) { // closing, reconnecting
                 log.debug("Could not ask how far {} is: {}", durable, e.toString());
                 return false;
             }
         });
+        return handled && !behind[0];
     }
 
     public Listeners start() {

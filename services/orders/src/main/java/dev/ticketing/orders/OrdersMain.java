@@ -13,6 +13,7 @@ import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.application.ViewOrders;
+import dev.ticketing.platform.bus.Listeners;
 import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
@@ -25,8 +26,8 @@ public final class OrdersMain {
     public static final String SERVICE = "orders";
     public static final int DEFAULT_PORT = 3003;
 
-    /** How long a cancellation waits at most for the payments published before it (CancelOrder). */
-    private static final Duration PAYMENTS_HEARD_WITHIN = Duration.ofSeconds(1);
+    /** How long an order waits at most for the edits, and a cancellation for the payments, on the bus before it. */
+    private static final Duration HEARD_WITHIN = Duration.ofSeconds(1);
 
     private OrdersMain() {
     }
@@ -42,9 +43,10 @@ public final class OrdersMain {
         new OrdersEventHandlers(new CopyTicket(tickets, orders), new ExpireOrder(orders), new CompleteOrder(orders))
                 .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
-                new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC()),
+                new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC(),
+                        () -> runtime.listeners().awaitHandled(Subject.TICKET_UPDATED, HEARD_WITHIN, Listeners.FEW_IN_FLIGHT)),
                 new CancelOrder(transactions, orders,
-                        () -> runtime.listeners().awaitHandled(Subject.PAYMENT_CREATED, PAYMENTS_HEARD_WITHIN)),
+                        () -> runtime.listeners().awaitHandled(Subject.PAYMENT_CREATED, HEARD_WITHIN, Listeners.FEW_IN_FLIGHT)),
                 new ViewOrders(transactions, orders),
                 new RateLimiter(settings.perBuyer()));
         return runtime.serve(routes::register);

@@ -1,6 +1,7 @@
 package dev.ticketing.tickets;
 
 import dev.ticketing.contract.Subject;
+import dev.ticketing.platform.bus.Listeners;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.adapters.http.TicketRoutes;
@@ -33,7 +34,7 @@ public final class TicketsMain {
                 .register(runtime.listeners(), runtime.inbox());
         TicketRoutes routes = new TicketRoutes(new SellTicket(transactions, tickets),
                 new EditTicket(transactions, tickets,
-                        () -> runtime.listeners().awaitHandled(Subject.ORDER_CREATED, ORDERS_HEARD_WITHIN)),
+                        () -> runtime.listeners().awaitHandled(Subject.ORDER_CREATED, ORDERS_HEARD_WITHIN, Listeners.FEW_IN_FLIGHT)),
                 new BrowseTickets(transactions, tickets));
         return runtime.serve(routes::register);
     }

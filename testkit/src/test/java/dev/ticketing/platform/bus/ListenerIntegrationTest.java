@@ -150,13 +150,17 @@ class ListenerIntegrationTest {
             return Outcome.HANDLED;
         });
         Listeners listeners = new Listeners(bus, "test", FAST);
-        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND)).as("nothing published yet").isTrue();
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND, 10)).as("nothing published yet").isTrue();
 
-        publishTickets(1);
-        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, Duration.ofMillis(300))).as("its handler still runs")
+        publishTickets(3);
+        long started = System.nanoTime();
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND, 2)).as("more in flight than it waits for")
+                .isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("without waiting").isLessThan(Duration.ofSeconds(5));
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, Duration.ofMillis(300), 10)).as("its handler still runs")
                 .isFalse();
         mayFinish.countDown();
-        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND)).isTrue();
+        assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND, 10)).isTrue();
     }
 
     @Test
