@@ -3,15 +3,18 @@ package dev.ticketing.platform.bus;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.observability.Telemetry;
+import dev.ticketing.platform.work.SharedQuestion;
 import dev.ticketing.platform.work.Waiting;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,8 @@ public final class Listeners implements AutoCloseable {
     private final Telemetry telemetry;
     private final List<EventListener<?>> listeners = new ArrayList<>();
     private final List<Subject<?>> retired = new ArrayList<>();
+    private final Map<Subject<?>, SharedQuestion<ConsumerInfo>> consumerProgress = new ConcurrentHashMap<>();
+    private volatile Management management;
 
     public Listeners(BusConnection bus, String service, ListenerSettings settings) {
         this(bus, service, settings, Telemetry.none());
@@ -64,33 +69,61 @@ public final class Listeners implements AutoCloseable {
     }
 
     /**
-     * Waits until every {@code subject} event already on the stream has been handled by this service (its
-     * durable consumer, shared by every replica, has nothing left to deliver and nothing unacknowledged), for
-     * at most {@code patience}: what a request asks before it decides something such an event in flight would
-     * have changed. It does not wait when more than {@code backlog} events are in flight: the service is behind,
-     * a wait would hold every request (a saturating load, or an outage's catch-up) and would not end soon.
-     * False when it did not wait, the patience ran out or the bus could not be asked; the caller goes on anyway.
+     * Waits until every {@code subject} event already on the stream when asked has been handled by this service
+     * (acknowledged on its durable consumer, shared by every replica), for at most {@code patience}: what a
+     * request asks before it decides something such an event in flight would have changed. Events published
+     * after the question are not waited for, so that a steady flow of them does not hold the request until the
+     * patience runs out. It does not wait when more than {@code backlog} events are in flight: the service is
+     * behind, a wait would hold every request (a saturating load, or an outage's catch-up) and would not end
+     * soon. False when it did not wait, the patience ran out or the bus could not be asked; the caller goes on.
      */
     public boolean awaitHandled(Subject<?> subject, Duration patience, long backlog) {
-        String durable = bus.namespace().durableName(service, subject);
+        SharedQuestion<ConsumerInfo> progress = consumerProgress.computeIfAbsent(subject, this::askProgress);
+        long[] last = {-1}; // the stream sequence of the last such event when asked; -1 until known
         boolean[] behind = {false};
         boolean handled = Waiting.until(patience, Duration.ofMillis(2), Duration.ofMillis(50), () -> {
-            Optional<Connection> connection = bus.current();
-            if (connection.isEmpty()) {
-                return false;
-            }
             try {
-                ConsumerInfo consumer = connection.get().jetStreamManagement()
-                        .getConsumerInfo(bus.namespace().eventsStream(), durable);
+                ConsumerInfo consumer = progress.ask(patience);
                 long inFlight = consumer.getNumPending() + consumer.getNumAckPending();
                 behind[0] = inFlight > backlog;
-                return inFlight == 0 || behind[0];
-            } catch (IOException | JetStreamApiException | RuntimeException e) { // closing, reconnecting
-                log.debug("Could not ask how far {} is: {}", durable, e.toString());
+                if (inFlight == 0 || behind[0]) {
+                    return true;
+                }
+                if (last[0] < 0) {
+                    // Nothing left to deliver: the last one delivered is at or past the last on the stream.
+                    last[0] = consumer.getNumPending() == 0 ? consumer.getDelivered().getStreamSequence()
+                            : management().getLastMessage(bus.namespace().eventsStream(),
+                                    bus.namespace().subject(subject)).getSeq();
+                }
+                return consumer.getAckFloor().getStreamSequence() >= last[0];
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) { // not connected, closing, reconnecting
+                log.debug("Could not ask how far {} is with {}: {}", service, subject, e.toString());
                 return false;
             }
         });
         return handled && !behind[0];
+    }
+
+    /** How far this service's durable consumer of {@code subject} is, asked once for every request waiting. */
+    private SharedQuestion<ConsumerInfo> askProgress(Subject<?> subject) {
+        String durable = bus.namespace().durableName(service, subject);
+        return new SharedQuestion<>(() -> management().getConsumerInfo(bus.namespace().eventsStream(), durable));
+    }
+
+    private JetStreamManagement management() throws IOException {
+        Connection connection = bus.current().orElseThrow(() -> new IOException("not connected to NATS"));
+        Management cached = management;
+        if (cached == null || cached.connection() != connection) {
+            cached = new Management(connection, connection.jetStreamManagement());
+            management = cached;
+        }
+        return cached.management();
+    }
+
+    private record Management(Connection connection, JetStreamManagement management) {
     }
 
     public Listeners start() {

@@ -11,6 +11,7 @@ import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.SimulatedWork;
 import dev.ticketing.testkit.TestBuses;
 import io.nats.client.Connection;
+import io.nats.client.Subscription;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import java.math.BigDecimal;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +164,46 @@ class ListenerIntegrationTest {
                 .isFalse();
         mayFinish.countDown();
         assertThat(listeners.awaitHandled(Subject.TICKET_CREATED, BOUND, 10)).isTrue();
+    }
+
+    /**
+     * Under a steady flow the consumer is never quiet: a request waits for the events on the stream when it
+     * asked, not for the ones published while it waits (which would hold it until its patience ran out).
+     */
+    @Test
+    void does_not_wait_for_events_published_after_it_asked() throws Exception {
+        CountDownLatch earlierMayFinish = new CountDownLatch(1);
+        CountDownLatch laterMayFinish = new CountDownLatch(1);
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        listen(bus, Subject.TICKET_CREATED, FAST, (event, delivery) -> {
+            boolean isEarlier = Integer.parseInt(event.id().substring("ticket-".length())) < 3;
+            (isEarlier ? earlierMayFinish : laterMayFinish).await();
+            handled.add(delivery.eventId());
+            return Outcome.HANDLED;
+        });
+        Listeners listeners = new Listeners(bus, "test", FAST);
+        List<String> earlier = publishTickets(3); // ticket-0 to ticket-2
+
+        Connection spy = open("spy").await();
+        Subscription questions = spy.subscribe("$JS.API.CONSUMER.INFO." + namespace.eventsStream() + ".>");
+        spy.flush(BOUND);
+        try {
+            var waited = CompletableFuture.supplyAsync(
+                    () -> listeners.awaitHandled(Subject.TICKET_CREATED, Duration.ofSeconds(10), 10));
+            // once it has asked the server how far the consumer is, what follows is published after the question
+            await().atMost(BOUND).until(() -> questions.getPendingMessageCount() > 0);
+            for (int i = 3; i < 6; i++) { // in flight until the end
+                publisher.publish(Subject.TICKET_CREATED, UUID.randomUUID().toString(), aTicket(i));
+            }
+            assertThat(waited).as("the earlier events are still being handled").isNotDone();
+            earlierMayFinish.countDown();
+
+            assertThat(waited.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(handled).as("what was on the stream when it asked").containsAll(earlier);
+        } finally {
+            earlierMayFinish.countDown();
+            laterMayFinish.countDown();
+        }
     }
 
     @Test
