@@ -11,6 +11,7 @@ import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.SimulatedWork;
 import dev.ticketing.testkit.TestBuses;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
@@ -181,17 +182,21 @@ class ListenerIntegrationTest {
             handled.add(delivery.eventId());
             return Outcome.HANDLED;
         });
-        Listeners listeners = new Listeners(bus, "test", FAST);
+        BusConnection asking = open("asking"); // not the listener's connection, which asks how far it is every 2 s
+        Listeners listeners = new Listeners(asking, "test", FAST);
         List<String> earlier = publishTickets(3); // ticket-0 to ticket-2
 
         Connection spy = open("spy").await();
         Subscription questions = spy.subscribe("$JS.API.CONSUMER.INFO." + namespace.eventsStream() + ".>");
-        spy.flush(BOUND);
+        String askingReplies = replyPrefix(asking.await(), spy);
         try {
             var waited = CompletableFuture.supplyAsync(
                     () -> listeners.awaitHandled(Subject.TICKET_CREATED, Duration.ofSeconds(10), 10));
             // once it has asked the server how far the consumer is, what follows is published after the question
-            await().atMost(BOUND).until(() -> questions.getPendingMessageCount() > 0);
+            await().atMost(BOUND).until(() -> {
+                Message question = questions.nextMessage(Duration.ofMillis(100));
+                return question != null && question.getReplyTo().startsWith(askingReplies);
+            });
             for (int i = 3; i < 6; i++) { // in flight until the end
                 publisher.publish(Subject.TICKET_CREATED, UUID.randomUUID().toString(), aTicket(i));
             }
@@ -203,7 +208,19 @@ class ListenerIntegrationTest {
         } finally {
             earlierMayFinish.countDown();
             laterMayFinish.countDown();
+            questions.unsubscribe(); // a subscription with messages nobody read holds up the connection's drain
         }
+    }
+
+    /** How the replies to {@code connection}'s requests are addressed, as {@code spy} sees a request of it. */
+    private String replyPrefix(Connection connection, Connection spy) throws Exception {
+        String probe = "probe." + UUID.randomUUID();
+        Subscription probes = spy.subscribe(probe);
+        spy.flush(BOUND);
+        connection.request(probe, new byte[0]); // unanswered; only its reply subject matters
+        String replyTo = probes.nextMessage(BOUND).getReplyTo();
+        probes.unsubscribe();
+        return replyTo.substring(0, replyTo.lastIndexOf('.') + 1);
     }
 
     @Test
