@@ -466,6 +466,25 @@ class WebPagesTest {
         assertThat(api.json().path("errors").get(0).path("message").asText()).isEqualTo("Not Found");
     }
 
+    /** From a review: these were the API's JSON 404 on a visitor's browser, and {@code /api} an HTML one. */
+    @Test
+    void every_missing_page_is_an_html_404_whatever_the_method_and_the_api_root_is_json() {
+        Map<String, Response> pages = Map.of(
+                "PUT /tickets/some-ticket", http.send("PUT", "/tickets/some-ticket", "title=x", Map.of()),
+                "DELETE /orders/some-order", http.send("DELETE", "/orders/some-order", "", Map.of()),
+                "GET /static/nope.js", http.get("/static/nope.js", Map.of()));
+        pages.forEach((request, page) -> {
+            assertThat(page.status()).as(request).isEqualTo(404);
+            assertThat(page.header("Content-Type")).as(request).startsWith("text/html");
+            assertThat(page.body()).as(request).contains("There is no such page");
+        });
+        for (Response api : List.of(http.get("/api", Map.of()), http.send("PUT", "/api/no/such/resource", "{}",
+                Map.of("Content-Type", "application/json")))) {
+            assertThat(api.status()).isEqualTo(404);
+            assertThat(api.json().path("errors").get(0).path("message").asText()).isEqualTo("Not Found");
+        }
+    }
+
     @Test
     void a_page_whose_service_does_not_answer_is_an_html_502() {
         String url = "http://localhost:" + services.port();

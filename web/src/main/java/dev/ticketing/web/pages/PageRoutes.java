@@ -1,16 +1,20 @@
 package dev.ticketing.web.pages;
 
 import dev.ticketing.platform.errors.NotFound;
+import dev.ticketing.platform.http.ErrorBody;
 import dev.ticketing.web.WebSettings;
 import dev.ticketing.web.backend.Backend;
 import dev.ticketing.web.backend.Upstream;
 import gg.jte.TemplateEngine;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 
 /** The pages: each calls the services' APIs with the visitor's session and renders a template. */
 public final class PageRoutes {
+    private static final String NO_SUCH_PAGE = "There is no such page.";
+
     private final Pages pages;
     private final AccountPages accounts;
     private final TicketPages tickets;
@@ -65,15 +69,35 @@ public final class PageRoutes {
 
     /**
      * What no page or API route answers: an HTML page for a visitor's browser, the API's JSON 404 under
-     * {@code /api}. Registered after every other route.
+     * {@code /api}, whatever the method (a PUT to a page's address too), and a static file that is not
+     * there. Registered after every other route.
      */
     public void registerNotFound(RoutesConfig routes) {
         routes.get("/<path>", ctx -> {
-            if (ctx.path().startsWith("/api/")) {
+            if (isApi(ctx)) {
                 throw new NotFound();
             }
-            pages.notFound(ctx, "There is no such page.");
+            pages.notFound(ctx, NO_SUCH_PAGE);
         });
+        routes.exception(NotFound.class, (e, ctx) -> {
+            if (isApi(ctx)) {
+                ctx.status(404).json(ErrorBody.of(e.errors()));
+            } else {
+                pages.notFound(ctx, NO_SUCH_PAGE);
+            }
+        });
+        // No route for the method (a PUT to a page's address): Javalin's own 404.
+        routes.exception(NotFoundResponse.class, (e, ctx) -> {
+            if (isApi(ctx)) {
+                ctx.status(404).json(ErrorBody.forStatus(404));
+            } else {
+                pages.notFound(ctx, NO_SUCH_PAGE);
+            }
+        });
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().equals("/api") || ctx.path().startsWith("/api/");
     }
 
     /** What a visitor's browser is shown when a service the page needs does not answer. */
