@@ -3,6 +3,7 @@ package dev.ticketing.platform.bus;
 import dev.ticketing.contract.Event;
 import dev.ticketing.contract.Subject;
 import dev.ticketing.platform.observability.Telemetry;
+import dev.ticketing.platform.work.EventsHandled;
 import dev.ticketing.platform.work.SharedQuestion;
 import dev.ticketing.platform.work.Waiting;
 import io.nats.client.Connection;
@@ -32,6 +33,8 @@ public final class Listeners implements AutoCloseable {
 
     /** How many events in flight a request waits for ({@link #awaitHandled}); past it, the service is behind. */
     public static final long FEW_IN_FLIGHT = 50;
+    /** How long a request waits at most for the events in flight before it ({@link #handledBefore}). */
+    public static final Duration HEARD_WITHIN = Duration.ofSeconds(1);
 
     private final BusConnection bus;
     private final String service;
@@ -105,6 +108,14 @@ public final class Listeners implements AutoCloseable {
             }
         });
         return handled && !behind[0];
+    }
+
+    /**
+     * What a use case waits on before a decision that a {@code subject} event in flight would change: {@link
+     * #awaitHandled} for {@link #HEARD_WITHIN} at most, not when more than {@link #FEW_IN_FLIGHT} are in flight.
+     */
+    public EventsHandled handledBefore(Subject<?> subject) {
+        return () -> awaitHandled(subject, HEARD_WITHIN, FEW_IN_FLIGHT);
     }
 
     /** How far this service's durable consumer of {@code subject} is, asked once for every request waiting. */

@@ -13,21 +13,16 @@ import dev.ticketing.orders.application.Orders;
 import dev.ticketing.orders.application.PlaceOrder;
 import dev.ticketing.orders.application.TicketReplica;
 import dev.ticketing.orders.application.ViewOrders;
-import dev.ticketing.platform.bus.Listeners;
 import dev.ticketing.platform.http.RateLimiter;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Wires the orders service: every {@code new}, every route and every listener of it. */
 public final class OrdersMain {
     public static final String SERVICE = "orders";
     public static final int DEFAULT_PORT = 3003;
-
-    /** How long an order waits at most for the edits, and a cancellation for the payments, on the bus before it. */
-    private static final Duration HEARD_WITHIN = Duration.ofSeconds(1);
 
     private OrdersMain() {
     }
@@ -44,9 +39,9 @@ public final class OrdersMain {
                 .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
                 new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC(),
-                        () -> runtime.listeners().awaitHandled(Subject.TICKET_UPDATED, HEARD_WITHIN, Listeners.FEW_IN_FLIGHT)),
+                        runtime.listeners().handledBefore(Subject.TICKET_UPDATED)),
                 new CancelOrder(transactions, orders,
-                        () -> runtime.listeners().awaitHandled(Subject.PAYMENT_CREATED, HEARD_WITHIN, Listeners.FEW_IN_FLIGHT)),
+                        runtime.listeners().handledBefore(Subject.PAYMENT_CREATED)),
                 new ViewOrders(transactions, orders),
                 new RateLimiter(settings.perBuyer()));
         return runtime.serve(routes::register);

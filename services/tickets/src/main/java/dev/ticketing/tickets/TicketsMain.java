@@ -1,7 +1,6 @@
 package dev.ticketing.tickets;
 
 import dev.ticketing.contract.Subject;
-import dev.ticketing.platform.bus.Listeners;
 import dev.ticketing.platform.runtime.ServiceRuntime;
 import dev.ticketing.platform.work.Transactions;
 import dev.ticketing.tickets.adapters.http.TicketRoutes;
@@ -14,15 +13,11 @@ import dev.ticketing.tickets.application.ReserveTicket;
 import dev.ticketing.tickets.application.SellTicket;
 import dev.ticketing.tickets.application.Tickets;
 import io.javalin.Javalin;
-import java.time.Duration;
 
 /** Wires the tickets service: every {@code new}, every route and every listener of it. */
 public final class TicketsMain {
     public static final String SERVICE = "tickets";
     public static final int DEFAULT_PORT = 3002;
-
-    /** How long an edit waits at most for the orders published before it (EditTicket). */
-    private static final Duration ORDERS_HEARD_WITHIN = Duration.ofSeconds(1);
 
     private TicketsMain() {
     }
@@ -33,8 +28,7 @@ public final class TicketsMain {
         new TicketsEventHandlers(new ReserveTicket(tickets), new ReleaseTicket(tickets))
                 .register(runtime.listeners(), runtime.inbox());
         TicketRoutes routes = new TicketRoutes(new SellTicket(transactions, tickets),
-                new EditTicket(transactions, tickets,
-                        () -> runtime.listeners().awaitHandled(Subject.ORDER_CREATED, ORDERS_HEARD_WITHIN, Listeners.FEW_IN_FLIGHT)),
+                new EditTicket(transactions, tickets, runtime.listeners().handledBefore(Subject.ORDER_CREATED)),
                 new BrowseTickets(transactions, tickets));
         return runtime.serve(routes::register);
     }
