@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class BusConnection implements AutoCloseable {
     private final BusNamespace namespace;
     private final int streamReplicas;
     private final CompletableFuture<Connection> connection = new CompletableFuture<>();
+    private final AtomicLong openings = new AtomicLong();
 
     private BusConnection(String url, BusNamespace namespace, int streamReplicas) {
         this.url = url;
@@ -146,6 +148,14 @@ public final class BusConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * How many times the connection has opened or reopened so far. A listener pulls anew after each
+     * reopening: a pull made before it may never be answered (ADR 004).
+     */
+    public long openings() {
+        return openings.get();
+    }
+
     public boolean isConnected() {
         return current().map(c -> c.getStatus() == Connection.Status.CONNECTED).orElse(false);
     }
@@ -180,6 +190,7 @@ public final class BusConnection implements AutoCloseable {
         public void connectionEvent(Connection conn, Events type, Long time, String uriDetails) {
             switch (type) {
                 case CONNECTED, RECONNECTED -> {
+                    openings.incrementAndGet();
                     log.info("NATS {} {}", url, type.getEvent());
                     connection.complete(conn);
                     // On every (re)connect: the server may be new, or may have lost the streams.

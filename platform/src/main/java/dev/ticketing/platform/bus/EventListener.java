@@ -54,7 +54,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     private volatile boolean stopping;
     private volatile MessageConsumer consumer;
     private volatile Instant lastConfirmed = Instant.EPOCH;
-    private String subscribedTo;
+    private long subscribedOn;
     private Thread setup;
 
     public EventListener(BusConnection bus, String service, Subject<E> subject, EventHandler<E> handler,
@@ -103,9 +103,10 @@ public final class EventListener<E extends Event> implements AutoCloseable {
                     log.warn("Consumer {} is gone from the server (did it lose its store?); subscribing again", durable);
                     unsubscribe();
                     continue;
-                } else if (consumer.isFinished() || !serverId(connection).equals(subscribedTo)) {
-                    // A restarted server (or another node) may not know the pulls in flight: pull anew.
-                    log.info("Subscribing to {} as {} again after a server change", subject, durable);
+                } else if (consumer.isFinished() || bus.openings() != subscribedOn) {
+                    // The pulls made before the connection reopened may never be answered, whether the server is
+                    // a restarted one, another node or the same (ADR 004): pull anew.
+                    log.info("Subscribing to {} as {} again after the connection reopened", subject, durable);
                     unsubscribe();
                     continue;
                 }
@@ -131,17 +132,13 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     }
 
     private void subscribe(Connection connection) throws Exception {
+        subscribedOn = bus.openings(); // before pulling: a reopening meanwhile makes it pull anew
         Streams.ensure(connection.jetStreamManagement(), bus.namespace(), bus.streamReplicas());
         ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
                 .createOrUpdateConsumer(consumerConfiguration());
         int batch = Math.max(2 * settings.maxInFlight(), 10);
-        subscribedTo = serverId(connection);
         consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::dispatch);
         log.info("Listening to {} as {}", subject, durable);
-    }
-
-    private static String serverId(Connection connection) {
-        return String.valueOf(connection.getServerInfo().getServerId());
     }
 
     private boolean consumerExists(Connection connection) throws Exception {

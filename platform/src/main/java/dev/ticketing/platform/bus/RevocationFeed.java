@@ -21,10 +21,13 @@ import org.slf4j.LoggerFactory;
  * Feeds every replica's {@link RevokedSessions} from {@code session.revoked}. Unlike the durable
  * consumers, which share each event among a service's replicas, every replica reads every
  * revocation, through an ordered consumer of its own starting one session lifetime back (older
- * revocations are of tokens that have expired). It keeps trying to subscribe until it has.
+ * revocations are of tokens that have expired). It keeps trying to subscribe until it has, and
+ * subscribes anew after every reconnection.
  */
 public final class RevocationFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
+    /** How often it checks whether the connection reopened since it subscribed. */
+    private static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final BusConnection bus;
     private final RevokedSessions sessions;
@@ -43,7 +46,7 @@ public final class RevocationFeed implements AutoCloseable {
     }
 
     public RevocationFeed start() {
-        starter = Thread.ofVirtual().name("revocation-feed").start(this::subscribeUntilDone);
+        starter = Thread.ofVirtual().name("revocation-feed").start(this::follow);
         return this;
     }
 
@@ -51,15 +54,37 @@ public final class RevocationFeed implements AutoCloseable {
         return subscribed;
     }
 
-    private void subscribeUntilDone() {
+    /**
+     * Subscribes, and subscribes anew from one session lifetime back whenever the connection reopened: a
+     * revocation sent while the connection was silent is otherwise never delivered (ADR 004). Applying a
+     * revocation twice is harmless.
+     */
+    private void follow() {
         Duration pause = Duration.ofMillis(250);
-        while (!closed && !subscribed) {
+        long subscribedOn = -1;
+        while (!closed) {
             try {
-                subscribe(bus.await());
-                subscribed = true;
+                Connection connection = bus.await();
+                long openings = bus.openings();
+                if (openings != subscribedOn) {
+                    Dispatcher old = dispatcher;
+                    dispatcher = null;
+                    subscribed = false;
+                    if (old != null) {
+                        connection.closeDispatcher(old);
+                    }
+                    subscribe(connection);
+                    subscribedOn = openings;
+                    subscribed = true;
+                }
+                pause = Duration.ofMillis(250);
+                Thread.sleep(CHECK_INTERVAL);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (closed) {
+                    return;
+                }
                 log.warn("Cannot follow session revocations yet: {}", e.toString());
                 try {
                     Thread.sleep(pause);

@@ -26,6 +26,7 @@ final class SilencingProxy implements AutoCloseable {
     private final AtomicBoolean silenceNext = new AtomicBoolean();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicBoolean muteNext = new AtomicBoolean();
+    private final List<AtomicBoolean> silences = new CopyOnWriteArrayList<>();
 
     SilencingProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
@@ -52,6 +53,13 @@ final class SilencingProxy implements AutoCloseable {
         muteNext.set(true);
     }
 
+    /** Every open connection falls silent now in both directions; the sockets stay open. */
+    void silenceAll() {
+        for (AtomicBoolean silent : silences) {
+            silent.set(true);
+        }
+    }
+
     void dropAll() {
         for (Socket socket : sockets) {
             closeQuietly(socket);
@@ -68,6 +76,7 @@ final class SilencingProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(server);
                 AtomicBoolean silent = new AtomicBoolean();
+                silences.add(silent);
                 boolean silence = silenceNext.getAndSet(false);
                 boolean mute = muteNext.getAndSet(false);
                 Thread.ofVirtual().start(() -> pump(client, server, silent, false, false));
