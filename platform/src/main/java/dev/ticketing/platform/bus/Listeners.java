@@ -43,6 +43,7 @@ public final class Listeners implements AutoCloseable {
     private final List<EventListener<?>> listeners = new ArrayList<>();
     private final List<Subject<?>> retired = new ArrayList<>();
     private final Map<Subject<?>, SharedQuestion<ConsumerInfo>> consumerProgress = new ConcurrentHashMap<>();
+    private final Map<Subject<?>, SharedQuestion<Long>> lastOnStream = new ConcurrentHashMap<>();
     private volatile Management management;
 
     public Listeners(BusConnection bus, String service, ListenerSettings settings) {
@@ -82,11 +83,12 @@ public final class Listeners implements AutoCloseable {
      */
     public boolean awaitHandled(Subject<?> subject, Duration patience, long backlog) {
         SharedQuestion<ConsumerInfo> progress = consumerProgress.computeIfAbsent(subject, this::askProgress);
+        long deadline = System.nanoTime() + patience.toNanos();
         long[] last = {-1}; // the stream sequence of the last such event when asked; -1 until known
         boolean[] behind = {false};
         boolean handled = Waiting.until(patience, Duration.ofMillis(2), Duration.ofMillis(50), () -> {
             try {
-                ConsumerInfo consumer = progress.ask(patience);
+                ConsumerInfo consumer = progress.ask(left(deadline));
                 long inFlight = consumer.getNumPending() + consumer.getNumAckPending();
                 behind[0] = inFlight > backlog;
                 if (inFlight == 0 || behind[0]) {
@@ -95,14 +97,13 @@ public final class Listeners implements AutoCloseable {
                 if (last[0] < 0) {
                     // Nothing left to deliver: the last one delivered is at or past the last on the stream.
                     last[0] = consumer.getNumPending() == 0 ? consumer.getDelivered().getStreamSequence()
-                            : management().getLastMessage(bus.namespace().eventsStream(),
-                                    bus.namespace().subject(subject)).getSeq();
+                            : lastOnStream.computeIfAbsent(subject, this::askLastSequence).ask(left(deadline));
                 }
                 return consumer.getAckFloor().getStreamSequence() >= last[0];
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-            } catch (Exception e) { // not connected, closing, reconnecting
+            } catch (Exception e) { // not connected, closing, reconnecting, or the patience ran out
                 log.debug("Could not ask how far {} is with {}: {}", service, subject, e.toString());
                 return false;
             }
@@ -116,6 +117,17 @@ public final class Listeners implements AutoCloseable {
      */
     public EventsHandled handledBefore(Subject<?> subject) {
         return () -> awaitHandled(subject, HEARD_WITHIN, FEW_IN_FLIGHT);
+    }
+
+    /** What is left of a patience that ends at {@code deadline} ({@link System#nanoTime()}); none is zero. */
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
+    }
+
+    /** The stream sequence of the last {@code subject} event on the stream, asked once for every request waiting. */
+    private SharedQuestion<Long> askLastSequence(Subject<?> subject) {
+        return new SharedQuestion<>(() -> management().getLastMessage(bus.namespace().eventsStream(),
+                bus.namespace().subject(subject)).getSeq());
     }
 
     /** How far this service's durable consumer of {@code subject} is, asked once for every request waiting. */
