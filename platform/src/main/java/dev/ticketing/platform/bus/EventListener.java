@@ -11,6 +11,7 @@ import dev.ticketing.platform.work.Outcome;
 import io.nats.client.Connection;
 import io.nats.client.ConsumeOptions;
 import io.nats.client.ConsumerContext;
+import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
@@ -53,6 +54,8 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
     private volatile MessageConsumer consumer;
+    /** One for the listener's life: each pull anew would otherwise leave a dispatcher and its thread behind. */
+    private volatile Dispatcher dispatcher;
     private volatile Instant lastConfirmed = Instant.EPOCH;
     private long subscribedOn;
     private Thread setup;
@@ -137,7 +140,14 @@ public final class EventListener<E extends Event> implements AutoCloseable {
         ConsumerContext context = connection.getStreamContext(bus.namespace().eventsStream())
                 .createOrUpdateConsumer(consumerConfiguration());
         int batch = Math.max(2 * settings.maxInFlight(), 10);
-        consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), this::dispatch);
+        if (dispatcher == null) {
+            dispatcher = connection.createDispatcher();
+        }
+        consumer = context.consume(ConsumeOptions.builder().batchSize(batch).build(), dispatcher, this::dispatch);
+        if (stopping) {
+            unsubscribe(); // closed while it subscribed: close() may have read the consumer before this one
+            return;
+        }
         log.info("Listening to {} as {}", subject, durable);
     }
 
@@ -305,7 +315,20 @@ public final class EventListener<E extends Event> implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Closing consumer {}: {}", durable, e.toString());
         }
+        closeDispatcher();
         workers.shutdown();
+    }
+
+    private void closeDispatcher() {
+        Dispatcher open = dispatcher;
+        if (open == null) {
+            return;
+        }
+        try {
+            bus.current().ifPresent(connection -> connection.closeDispatcher(open));
+        } catch (RuntimeException e) { // closed already, or the connection is
+            log.debug("Closing the dispatcher of {}: {}", durable, e.toString());
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -35,7 +35,7 @@ public final class RevocationFeed implements AutoCloseable {
     private final Clock clock;
     private volatile boolean subscribed;
     private volatile boolean closed;
-    private volatile Dispatcher dispatcher;
+    private Dispatcher dispatcher; // guarded by this
     private Thread starter;
 
     public RevocationFeed(BusConnection bus, RevokedSessions sessions, Duration lookBack, Clock clock) {
@@ -67,12 +67,7 @@ public final class RevocationFeed implements AutoCloseable {
                 Connection connection = bus.await();
                 long openings = bus.openings();
                 if (openings != subscribedOn) {
-                    Dispatcher old = dispatcher;
-                    dispatcher = null;
-                    subscribed = false;
-                    if (old != null) {
-                        connection.closeDispatcher(old);
-                    }
+                    closeDispatcher(connection);
                     subscribe(connection);
                     subscribedOn = openings;
                     subscribed = true;
@@ -113,7 +108,29 @@ public final class RevocationFeed implements AutoCloseable {
             connection.closeDispatcher(next);
             throw e;
         }
-        dispatcher = next;
+        synchronized (this) {
+            if (!closed) {
+                dispatcher = next;
+                return;
+            }
+        }
+        connection.closeDispatcher(next); // closed while it subscribed
+    }
+
+    /** Unsubscribes the current subscription, if any; at most once for each. */
+    private void closeDispatcher(Connection connection) {
+        Dispatcher open;
+        synchronized (this) {
+            open = dispatcher;
+            dispatcher = null;
+        }
+        if (open != null) {
+            try {
+                connection.closeDispatcher(open);
+            } catch (RuntimeException e) { // the connection is closing
+                log.debug("Closing the revocation feed's dispatcher: {}", e.toString());
+            }
+        }
     }
 
     private void apply(Message message) {
@@ -127,13 +144,12 @@ public final class RevocationFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         if (starter != null) {
             starter.interrupt();
         }
-        Dispatcher open = dispatcher;
-        if (open != null) {
-            bus.current().ifPresent(c -> c.closeDispatcher(open));
-        }
+        bus.current().ifPresent(this::closeDispatcher);
     }
 }
