@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +58,7 @@ public final class EventListener<E extends Event> implements AutoCloseable {
     /** One for the listener's life: each pull anew would otherwise leave a dispatcher and its thread behind. */
     private volatile Dispatcher dispatcher;
     private volatile Instant lastConfirmed = Instant.EPOCH;
+    private final AtomicInteger pulls = new AtomicInteger();
     private long subscribedOn;
     private Thread setup;
 
@@ -148,7 +150,13 @@ public final class EventListener<E extends Event> implements AutoCloseable {
             unsubscribe(); // closed while it subscribed: close() may have read the consumer before this one
             return;
         }
+        pulls.incrementAndGet();
         log.info("Listening to {} as {}", subject, durable);
+    }
+
+    /** How many times it has started pulling: once, and again after each reopening or loss of its consumer. */
+    int pulls() {
+        return pulls.get();
     }
 
     private boolean consumerExists(Connection connection) throws Exception {

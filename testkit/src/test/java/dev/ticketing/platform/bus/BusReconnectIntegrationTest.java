@@ -1,21 +1,25 @@
 package dev.ticketing.platform.bus;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.contract.SessionRevoked;
 import dev.ticketing.contract.Subject;
-import dev.ticketing.platform.http.RevokedSessions;
-import java.time.Clock;
-import java.time.Instant;
 import dev.ticketing.contract.TicketCreated;
+import dev.ticketing.platform.http.RevokedSessions;
 import dev.ticketing.platform.work.Outcome;
 import dev.ticketing.testkit.TestBuses;
+import io.nats.client.Connection;
+import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.net.URI;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +109,33 @@ class BusReconnectIntegrationTest {
                         .until(() -> received.containsAll(published));
             }
         }
+    }
+
+    /** From a review: each pull anew made a jnats dispatcher (and its thread) that nothing closed. */
+    @Test
+    void a_listener_pulling_anew_after_each_reopening_keeps_one_dispatcher() throws Exception {
+        try (SilencingProxy proxy = new SilencingProxy(URI.create(TestBuses.natsUrl()).getPort());
+             BusConnection bus = BusConnection.connect("nats://127.0.0.1:" + proxy.port(), "reconnect-test", namespace);
+             EventListener<TicketCreated> listener = new EventListener<>(bus, "reopened", Subject.TICKET_CREATED,
+                     (event, delivery) -> Outcome.HANDLED, ListenerSettings.defaults(Duration.ofSeconds(5))).start()) {
+            await().atMost(Duration.ofSeconds(20)).until(listener::isSubscribed);
+            int pulls = listener.pulls();
+            int dispatchers = dispatchers(bus.await()); // the listener's and jnats's own for replies
+            for (int round = 1; round <= 3; round++) {
+                int pulled = pulls + round;
+                proxy.dropAll(); // it reconnects through the proxy at once
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> listener.pulls() >= pulled);
+            }
+            assertThat(dispatchers(bus.await())).isEqualTo(dispatchers);
+        }
+    }
+
+    /** How many dispatchers the connection keeps (jnats tells only its own package). */
+    private static int dispatchers(Connection connection) throws ReflectiveOperationException {
+        Method method = connection.getClass().getDeclaredMethod("getDispatchers");
+        method.setAccessible(true);
+        return ((Map<?, ?>) method.invoke(connection)).size();
     }
 
     @Test
