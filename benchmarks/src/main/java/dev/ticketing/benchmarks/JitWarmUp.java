@@ -32,7 +32,7 @@ final class JitWarmUp {
 
     /** The rounds it took; the last one's JIT share is printed with each. */
     static int run(ProcessCpu cpu, Marketplace market, TicketCreation tickets, OrderPlacement orders,
-                   List<String> timerTickets, BenchDatabase database, int maxRounds) throws Exception {
+                   List<String> timerTickets, BenchDatabase database, Backlog backlog, int maxRounds) throws Exception {
         for (int round = 1; round <= maxRounds; round++) {
             List<String> roundTimers = timerTickets.subList(Math.min(timerTickets.size(), (round - 1) * TIMERS_PER_ROUND),
                     Math.min(timerTickets.size(), round * TIMERS_PER_ROUND));
@@ -52,9 +52,9 @@ final class JitWarmUp {
                                 ROUND.minusSeconds(2));
                         return null;
                     }));
-            Backlog.awaitTicketsCopied(database, Duration.ofSeconds(120));
-            Backlog.awaitOrdersSettled(database, Duration.ofSeconds(120));
-            Backlog.awaitTimersDone(database, Duration.ofSeconds(120));
+            backlog.awaitTicketsCopied(Duration.ofSeconds(120));
+            backlog.awaitOrdersSettled(Duration.ofSeconds(120));
+            backlog.awaitTimersDone(Duration.ofSeconds(120));
             ProcessCpu.Sample spent = cpu.sample().since(before);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "    round %d: %.1f s, the JIT compilers took %.0f%% of the marketplace's CPU"

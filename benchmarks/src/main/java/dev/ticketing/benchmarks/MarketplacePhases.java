@@ -28,19 +28,26 @@ final class MarketplacePhases {
     }
 
     void run(Measurement rawOrders, Measurement rawTickets, Measurement rawBcrypt) throws Exception {
+        try (Backlog backlog = new Backlog(database, market.namespace())) {
+            run(backlog, rawOrders, rawTickets, rawBcrypt);
+        }
+    }
+
+    private void run(Backlog backlog, Measurement rawOrders, Measurement rawTickets, Measurement rawBcrypt)
+            throws Exception {
         Duration warmUp = settings.warmUp();
         Duration measured = settings.measured();
         BenchMain.step("seeding " + settings.ticketsStored() + " stored tickets");
         StoredTickets stored = StoredTickets.seed(database, settings.ticketsStored(), settings.timers(),
                 settings.jitRounds() * JitWarmUp.TIMERS_PER_ROUND);
 
-        TicketCreation creation = new TicketCreation(database, api);
-        OrderPlacement orders = new OrderPlacement(database, api, stored.forOrders());
+        TicketCreation creation = new TicketCreation(backlog, api);
+        OrderPlacement orders = new OrderPlacement(database, backlog, api, stored.forOrders());
         if (settings.jitRounds() > 0) {
             BenchMain.step("JIT warm-up: tickets, orders, pages and timers together until the compilers are done");
             long warmUpStart = System.nanoTime();
             int rounds = JitWarmUp.run(meter.cpu(), market, creation, orders, stored.forWarmUpTimers(),
-                    database, settings.jitRounds());
+                    database, backlog, settings.jitRounds());
             table.check("JIT warm-up before the first phase", String.format(Locale.ROOT, "%d round(s), %.0f s", rounds,
                     (System.nanoTime() - warmUpStart) / 1e9), Target.NONE);
         }

@@ -11,12 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OrderPlacement {
     private final BenchDatabase database;
+    private final Backlog backlog;
     private final Api api;
     private final List<String> tickets;
     private final AtomicInteger next = new AtomicInteger();
 
-    OrderPlacement(BenchDatabase database, Api api, List<String> tickets) {
+    OrderPlacement(BenchDatabase database, Backlog backlog, Api api, List<String> tickets) {
         this.database = database;
+        this.backlog = backlog;
         this.api = api;
         this.tickets = tickets;
     }
@@ -26,7 +28,7 @@ final class OrderPlacement {
         long start = System.nanoTime();
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
                 LoadGenerator.Answers.IGNORED);
-        Duration drain = Backlog.awaitOrdersSettled(database, Duration.ofSeconds(120));
+        Duration drain = backlog.awaitOrdersSettled(Duration.ofSeconds(120));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("    %s: answers %s; accepted %,.0f orders/s while measured; chains done %.1f s after the load%n",
                 baseUrl, outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);

@@ -9,13 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * tickets listed over the phase's time until the last one was in the orders service's replica.
  */
 final class TicketCreation {
-    private final BenchDatabase database;
+    private final Backlog backlog;
     private final String sellerId = UUID.randomUUID().toString();
     private final String seller;
     private final AtomicLong listed = new AtomicLong();
 
-    TicketCreation(BenchDatabase database, Api api) {
-        this.database = database;
+    TicketCreation(Backlog backlog, Api api) {
+        this.backlog = backlog;
         this.seller = api.tokenOf(sellerId);
     }
 
@@ -23,7 +23,7 @@ final class TicketCreation {
         long start = System.nanoTime();
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
                 LoadGenerator.Answers.IGNORED);
-        Duration drain = Backlog.awaitTicketsCopied(database, Duration.ofSeconds(120));
+        Duration drain = backlog.awaitTicketsCopied(Duration.ofSeconds(120));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("    answers %s; accepted %,.0f tickets/s while measured; copies done %.1f s after the load%n",
                 outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);
