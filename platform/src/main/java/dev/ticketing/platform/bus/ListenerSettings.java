@@ -20,7 +20,7 @@ public record ListenerSettings(Duration ackWait, int maxDeliveries, Duration ret
 
     public static ListenerSettings defaults(Duration ackWait) {
         return new ListenerSettings(ackWait, 20, Duration.ofMillis(250), Duration.ofSeconds(15),
-                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(15), 16);
+                Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(15), 48);
     }
 
     public ListenerSettings withMaxDeliveries(int deliveries) {
