@@ -8,6 +8,7 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.api.ConsumerInfo;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Waits for the work a phase left on the bus to be done, so that a phase's throughput counts whole chains
@@ -38,8 +39,8 @@ final class Backlog implements AutoCloseable {
             SELECT CASE WHEN (SELECT count(*) FROM tickets.outbox WHERE subject = 'ticket.created')
                    = (SELECT count(*) FROM orders.processed_events WHERE consumer = 'orders_ticket_created')
                THEN 1 ELSE 0 END""";
-    private static final String ORDERS_PUBLISHED = "SELECT count(*) FROM orders.outbox WHERE published_at IS NULL";
-    private static final String TICKETS_PUBLISHED = "SELECT count(*) FROM tickets.outbox WHERE published_at IS NULL";
+    private static final String UNPUBLISHED_ORDERS = "SELECT count(*) FROM orders.outbox WHERE published_at IS NULL";
+    private static final String UNPUBLISHED_TICKETS = "SELECT count(*) FROM tickets.outbox WHERE published_at IS NULL";
     /**
      * Every timer written so far fired, the payments service closed its order's window, and the order's
      * cancellation went out to the tickets and payments services.
@@ -48,7 +49,7 @@ final class Backlog implements AutoCloseable {
             SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM orders.orders WHERE user_id = '%s' AND status = 'created')
                AND NOT EXISTS (SELECT 1 FROM expiration.outbox WHERE published_at IS NULL)
                AND NOT EXISTS (SELECT 1 FROM payments.outbox WHERE published_at IS NULL)
-               AND NOT EXISTS (SELECT 1 FROM orders.outbox WHERE published_at IS NULL) THEN 0 ELSE 1 END"""
+               AND NOT EXISTS (SELECT 1 FROM orders.outbox WHERE published_at IS NULL) THEN 1 ELSE 0 END"""
             .formatted(TimerLateness.BUYER);
 
     private final BenchDatabase database;
@@ -65,47 +66,54 @@ final class Backlog implements AutoCloseable {
      * copied by payments, its reservation back in the orders replica); how long that took.
      */
     Duration awaitOrdersSettled(Duration bound) throws Exception {
-        System.out.println("    left at the load's end: " + left(ORDERS_PUBLISHED, "orders' outbox",
-                "tickets", Subject.ORDER_CREATED, "payments", Subject.ORDER_CREATED, "expiration", Subject.ORDER_CREATED)
-                + ", " + left(TICKETS_PUBLISHED, "tickets' outbox", "orders", Subject.TICKET_UPDATED));
-        return await(bound, "the orders' chains", () -> database.count(ORDERS_PUBLISHED) == 0
-                && handled("tickets", Subject.ORDER_CREATED) && handled("payments", Subject.ORDER_CREATED)
-                && handled("expiration", Subject.ORDER_CREATED)
-                && database.count(TICKETS_PUBLISHED) == 0 && handled("orders", Subject.TICKET_UPDATED), ORDERS_COUNTED);
+        List<String> ordered = List.of(durable("tickets", Subject.ORDER_CREATED),
+                durable("payments", Subject.ORDER_CREATED), durable("expiration", Subject.ORDER_CREATED));
+        List<String> reserved = List.of(durable("orders", Subject.TICKET_UPDATED));
+        System.out.println("    left at the load's end: " + left(UNPUBLISHED_ORDERS, "orders' outbox", ordered)
+                + ", " + left(UNPUBLISHED_TICKETS, "tickets' outbox", reserved));
+        return await(bound, "the orders' chains", () -> database.count(UNPUBLISHED_ORDERS) == 0 && handled(ordered)
+                && database.count(UNPUBLISHED_TICKETS) == 0 && handled(reserved), ORDERS_COUNTED);
     }
 
     /** Until every timer written so far fired and the orders it ended were cancelled. */
     Duration awaitTimersDone(Duration bound) throws Exception {
-        return await(bound, "the timers", () -> database.count(TIMERS_DONE) == 0, null);
+        return await(bound, "the timers", () -> database.count(TIMERS_DONE) == 1, null);
     }
 
     /** Until every ticket listed so far is in the orders service's replica. */
     Duration awaitTicketsCopied(Duration bound) throws Exception {
-        System.out.println("    left at the load's end: "
-                + left(TICKETS_PUBLISHED, "tickets' outbox", "orders", Subject.TICKET_CREATED));
+        List<String> copied = List.of(durable("orders", Subject.TICKET_CREATED));
+        System.out.println("    left at the load's end: " + left(UNPUBLISHED_TICKETS, "tickets' outbox", copied));
         return await(bound, "the tickets' copies",
-                () -> database.count(TICKETS_PUBLISHED) == 0 && handled("orders", Subject.TICKET_CREATED), TICKETS_COUNTED);
+                () -> database.count(UNPUBLISHED_TICKETS) == 0 && handled(copied), TICKETS_COUNTED);
     }
 
-    /**
-     * What a stage of a chain has left: its outbox's events not yet published, and each consumer's events
-     * not yet delivered plus those awaiting its ack; {@code consumers} alternates service and subject.
-     */
-    private String left(String unpublished, String outbox, Object... consumers) throws Exception {
+    private String durable(String service, Subject<?> subject) {
+        return namespace.durableName(service, subject);
+    }
+
+    /** Events not yet delivered to a durable consumer plus those it has not acked. */
+    private long unhandled(String durable) throws IOException, JetStreamApiException {
+        ConsumerInfo consumer = nats.jetStreamManagement().getConsumerInfo(namespace.eventsStream(), durable);
+        return consumer.getNumPending() + consumer.getNumAckPending();
+    }
+
+    private boolean handled(List<String> durables) throws IOException, JetStreamApiException {
+        for (String durable : durables) {
+            if (unhandled(durable) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a stage of a chain has left: its outbox's events not yet published, each consumer's not yet handled. */
+    private String left(String unpublished, String outbox, List<String> durables) throws Exception {
         StringBuilder left = new StringBuilder(outbox + " " + database.count(unpublished));
-        for (int i = 0; i < consumers.length; i += 2) {
-            String name = namespace.durableName((String) consumers[i], (Subject<?>) consumers[i + 1]);
-            ConsumerInfo consumer = nats.jetStreamManagement().getConsumerInfo(namespace.eventsStream(), name);
-            left.append(", ").append(name).append(' ').append(consumer.getNumPending() + consumer.getNumAckPending());
+        for (String durable : durables) {
+            left.append(", ").append(durable).append(' ').append(unhandled(durable));
         }
         return left.toString();
-    }
-
-    /** Whether {@code service}'s consumer of {@code subject} has no event left to deliver or awaiting its ack. */
-    private boolean handled(String service, Subject<?> subject) throws IOException, JetStreamApiException {
-        ConsumerInfo consumer = nats.jetStreamManagement().getConsumerInfo(namespace.eventsStream(),
-                namespace.durableName(service, subject));
-        return consumer.getNumPending() == 0 && consumer.getNumAckPending() == 0;
     }
 
     @FunctionalInterface

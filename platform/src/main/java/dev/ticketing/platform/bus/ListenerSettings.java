@@ -18,6 +18,7 @@ import java.time.Duration;
 public record ListenerSettings(Duration ackWait, int maxDeliveries, Duration retryDelay, Duration maxRetryDelay,
                                Duration waitDelay, Duration maxWaitDelay, Duration maxWait, int maxInFlight) {
 
+    /** 48 events at once: with 16 a listener fell behind under load (ADR 002). */
     public static ListenerSettings defaults(Duration ackWait) {
         return new ListenerSettings(ackWait, 20, Duration.ofMillis(250), Duration.ofSeconds(15),
                 Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofMinutes(15), 48);
