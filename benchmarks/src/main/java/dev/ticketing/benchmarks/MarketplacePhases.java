@@ -64,9 +64,11 @@ final class MarketplacePhases {
             BenchMain.step("order placement");
             int orderConnections = settings.orderConnections();
             Measurement viaGateway = meter.measure("order placement, gateway, " + orderConnections + " conns", "orders/s",
-                    () -> orders.place(market.gateway(), orderConnections, warmUp, measured));
+                    () -> orders.place(market.gateway(), market.service("orders"), orderConnections, warmUp,
+                            measured));
             Measurement direct = meter.measure("order placement, orders direct, " + orderConnections + " conns",
-                    "orders/s", () -> orders.place(market.service("orders"), orderConnections, warmUp, measured));
+                    "orders/s", () -> orders.place(market.service("orders"), market.service("orders"), orderConnections,
+                            warmUp, measured));
             long oversold = orders.oversold();
             for (Measurement placement : new Measurement[] {viaGateway, direct}) {
                 table.add(placement, rawOrders, new Target(">= 60% of raw, p99 < 100 ms, 0 oversold",

@@ -23,8 +23,13 @@ final class OrderPlacement {
         this.tickets = tickets;
     }
 
-    /** Orders placed through {@code baseUrl}: the front end's or the orders service's own. */
-    Meter.Done place(String baseUrl, int connections, Duration warmUp, Duration measured) throws Exception {
+    /**
+     * Orders placed through {@code baseUrl}: the front end's or the orders service's own ({@code ordersUrl}), whose
+     * metrics tell where the answers waited.
+     */
+    Meter.Done place(String baseUrl, String ordersUrl, int connections, Duration warmUp, Duration measured)
+            throws Exception {
+        PlacementStages.Reading before = PlacementStages.read(ordersUrl);
         long start = System.nanoTime();
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
                 LoadGenerator.Answers.IGNORED);
@@ -32,6 +37,7 @@ final class OrderPlacement {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("    %s: answers %s; accepted %,.0f orders/s while measured; chains done %.1f s after the load%n",
                 baseUrl, outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);
+        PlacementStages.between(before, PlacementStages.read(ordersUrl)).forEach(line -> System.out.println("      " + line));
         return new Meter.Done(outcome.totalSuccesses(), outcome.totalSuccesses() / seconds, outcome.latencies());
     }
 

@@ -21,24 +21,20 @@ import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every service's {@code /metrics} (and the dashboard in {@code deploy/}, which uses only what they serve) (and the dashboards in {@code deploy/}, which use only what they serve): the families an operator needs are there from the start, and
- * they move when the marketplace works (a sale, an expiry, a payment, a poison message).
+ * Every service's {@code /metrics} (and the dashboard in {@code deploy/}, which uses only what they serve): the
+ * families an operator needs are there from the start, and they move when the marketplace works (a sale, an
+ * expiry, a payment, a poison message).
  */
 class MetricsTest {
     private static final List<String> EVERY_SERVICE = List.of(
@@ -106,6 +102,10 @@ class MetricsTest {
                 assertThat(orders.sum("ticketing_events_published_total", "subject=\"order.created\"")).isEqualTo(2);
                 assertThat(orders.sum("ticketing_outbox_relay_active")).isEqualTo(1);
                 assertThat(orders.sum("ticketing_outbox_backlog")).isZero();
+                for (String stage : List.of("edits-heard", "written", "published")) {
+                    assertThat(orders.sum("ticketing_order_placement_seconds_count", "stage=\"" + stage + "\""))
+                            .as(stage).isEqualTo(2);
+                }
                 assertThat(Scrape.of(services.get("expiration")).sum("ticketing_expiry_lateness_seconds_count"))
                         .isGreaterThanOrEqualTo(1);
                 Scrape payments = Scrape.of(services.get("payments"));

@@ -23,6 +23,8 @@ import java.time.Clock;
 public final class OrdersMain {
     public static final String SERVICE = "orders";
     public static final int DEFAULT_PORT = 3003;
+    /** The timer of an order's stages ({@link PlaceOrder}), tagged {@code stage}. */
+    public static final String PLACEMENT_STAGES = "ticketing.order.placement";
 
     private OrdersMain() {
     }
@@ -39,7 +41,10 @@ public final class OrdersMain {
                 .register(runtime.listeners(), runtime.inbox());
         OrderRoutes routes = new OrderRoutes(
                 new PlaceOrder(transactions, orders, tickets, settings.expirationWindow(), Clock.systemUTC(),
-                        runtime.listeners().handledBefore(Subject.TICKET_UPDATED)),
+                        runtime.listeners().handledBefore(Subject.TICKET_UPDATED),
+                        runtime.telemetry().stageTimes(PLACEMENT_STAGES,
+                                "Where an order's answer waited: for the ticket edits in flight, on its transaction"
+                                        + " (with the wait for a connection), for its order.created on the bus")),
                 new CancelOrder(transactions, orders,
                         runtime.listeners().handledBefore(Subject.PAYMENT_CREATED)),
                 new ViewOrders(transactions, orders),

@@ -6,6 +6,7 @@ import dev.ticketing.platform.errors.NotFound;
 import dev.ticketing.platform.outbox.Outbox;
 import dev.ticketing.platform.work.EventsHandled;
 import dev.ticketing.platform.work.ReplicaLag;
+import dev.ticketing.platform.work.StageTimes;
 import dev.ticketing.platform.work.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,22 +19,32 @@ import java.time.temporal.ChronoUnit;
 public final class PlaceOrder {
     /** How long a placed order's answer waits at most for the relay to publish {@code order.created}. */
     private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
+    /** The stages of an order placed, as {@link StageTimes} hears of them. */
+    public static final String EDITS_HEARD = "edits-heard";
+    public static final String WRITTEN = "written";
+    public static final String PUBLISHED = "published";
     private final Transactions transactions;
     private final Orders orders;
     private final TicketReplica tickets;
     private final Duration window;
     private final Clock clock;
     private final EventsHandled editsHeard;
+    private final StageTimes stages;
 
-    /** @param editsHeard waits, a moment at most, until the tickets' edits on the bus have reached the replica */
+    /**
+     * @param editsHeard waits, a moment at most, until the tickets' edits on the bus have reached the replica
+     * @param stages     told how long each order waited for the edits in flight ({@link #EDITS_HEARD}), took to be
+     *                   written ({@link #WRITTEN}) and waited for its event to be on the bus ({@link #PUBLISHED})
+     */
     public PlaceOrder(Transactions transactions, Orders orders, TicketReplica tickets, Duration window, Clock clock,
-                      EventsHandled editsHeard) {
+                      EventsHandled editsHeard, StageTimes stages) {
         this.transactions = transactions;
         this.orders = orders;
         this.tickets = tickets;
         this.window = window;
         this.clock = clock;
         this.editsHeard = editsHeard;
+        this.stages = stages;
     }
 
     /**
@@ -48,9 +59,15 @@ public final class PlaceOrder {
      * @throws dev.ticketing.orders.domain.TicketAlreadyReserved when the ticket has a live order
      */
     public Order place(String buyerId, String ticketId) {
+        long start = System.nanoTime();
         editsHeard.await();
+        long heard = System.nanoTime();
+        stages.record(EDITS_HEARD, heard - start);
         Placed placed = ReplicaLag.retryWhileNotFound(ReplicaLag.PATIENCE, () -> placeNow(buyerId, ticketId));
+        long written = System.nanoTime();
+        stages.record(WRITTEN, written - heard);
         placed.created().await(transactions, PUBLISHED_WITHIN);
+        stages.record(PUBLISHED, System.nanoTime() - written);
         return placed.order();
     }
 
