@@ -29,7 +29,7 @@ final class OrderPlacement {
      */
     Meter.Done place(String baseUrl, String ordersUrl, int connections, Duration warmUp, Duration measured)
             throws Exception {
-        PlacementStages.Reading before = PlacementStages.read(ordersUrl);
+        PlacementStages.Reading before = PlacementStages.readOrNone(ordersUrl);
         long start = System.nanoTime();
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
                 LoadGenerator.Answers.IGNORED);
@@ -37,7 +37,8 @@ final class OrderPlacement {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("    %s: answers %s; accepted %,.0f orders/s while measured; chains done %.1f s after the load%n",
                 baseUrl, outcome.statuses(), outcome.throughput(), drain.toMillis() / 1e3);
-        PlacementStages.between(before, PlacementStages.read(ordersUrl)).forEach(line -> System.out.println("      " + line));
+        PlacementStages.between(before, PlacementStages.readOrNone(ordersUrl))
+                .forEach(line -> System.out.println("      " + line));
         return new Meter.Done(outcome.totalSuccesses(), outcome.totalSuccesses() / seconds, outcome.latencies());
     }
 

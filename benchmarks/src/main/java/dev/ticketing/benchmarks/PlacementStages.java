@@ -35,11 +35,24 @@ final class PlacementStages {
     private static final List<String> ORDER = List.of(PlaceOrder.EDITS_HEARD, PlaceOrder.WRITTEN, PlaceOrder.PUBLISHED);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    /** One reading: per stage, its count, its sum in seconds and its cumulative buckets by upper bound. */
-    record Reading(Map<String, double[]> totals, Map<String, TreeMap<Double, Double>> buckets) {
+    /**
+     * One reading: per stage, its count, its sum in seconds and its cumulative buckets by upper bound; none
+     * before the first order. {@code taken} false: the service could not be read.
+     */
+    record Reading(boolean taken, Map<String, double[]> totals, Map<String, TreeMap<Double, Double>> buckets) {
     }
 
     private PlacementStages() {
+    }
+
+    /** The reading of the orders service at {@code ordersUrl}; an empty one (no lines) when it could not be read. */
+    static Reading readOrNone(String ordersUrl) throws InterruptedException {
+        try {
+            return read(ordersUrl);
+        } catch (IOException e) {
+            System.out.println("      (where the answers waited: " + ordersUrl + "/metrics not read: " + e + ")");
+            return new Reading(false, Map.of(), Map.of());
+        }
     }
 
     static Reading read(String ordersUrl) throws IOException, InterruptedException {
@@ -75,12 +88,15 @@ final class PlacementStages {
                 }
             }
         }
-        return new Reading(totals, buckets);
+        return new Reading(true, totals, buckets);
     }
 
     /** One line per stage: the mean and the 99th percentile (a bucket's upper bound) between the two readings. */
     static List<String> between(Reading before, Reading after) {
         List<String> lines = new ArrayList<>();
+        if (!before.taken() || !after.taken()) {
+            return lines;
+        }
         for (String stage : ORDER) {
             double[] end = after.totals().get(stage);
             if (end == null) {
