@@ -17,12 +17,12 @@ import java.time.temporal.ChronoUnit;
  * concurrent orders for one ticket, the database's partial unique index lets exactly one in.
  */
 public final class PlaceOrder {
-    /** How long a placed order's answer waits at most for the relay to publish {@code order.created}. */
-    private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
     /** The stages of an order placed, as {@link StageTimes} hears of them. */
     public static final String EDITS_HEARD = "edits-heard";
     public static final String WRITTEN = "written";
     public static final String PUBLISHED = "published";
+    /** How long a placed order's answer waits at most for the relay to publish {@code order.created}. */
+    private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(1);
     private final Transactions transactions;
     private final Orders orders;
     private final TicketReplica tickets;
