@@ -5,6 +5,7 @@ import dev.ticketing.platform.bus.BusNamespace;
 import dev.ticketing.testkit.TestBuses;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.api.ConsumerInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -55,10 +56,12 @@ final class Backlog implements AutoCloseable {
     private final BenchDatabase database;
     private final BusNamespace namespace;
     private final Connection nats = TestBuses.rawConnection();
+    private final JetStreamManagement management;
 
-    Backlog(BenchDatabase database, BusNamespace namespace) {
+    Backlog(BenchDatabase database, BusNamespace namespace) throws IOException {
         this.database = database;
         this.namespace = namespace;
+        this.management = nats.jetStreamManagement();
     }
 
     /**
@@ -94,7 +97,7 @@ final class Backlog implements AutoCloseable {
 
     /** Events not yet delivered to a durable consumer plus those it has not acked. */
     private long unhandled(String durable) throws IOException, JetStreamApiException {
-        ConsumerInfo consumer = nats.jetStreamManagement().getConsumerInfo(namespace.eventsStream(), durable);
+        ConsumerInfo consumer = management.getConsumerInfo(namespace.eventsStream(), durable);
         return consumer.getNumPending() + consumer.getNumAckPending();
     }
 

@@ -42,7 +42,8 @@ final class MarketplacePhases {
                 settings.jitRounds() * JitWarmUp.TIMERS_PER_ROUND);
 
         TicketCreation creation = new TicketCreation(backlog, api);
-        OrderPlacement orders = new OrderPlacement(database, backlog, api, stored.forOrders());
+        OrderPlacement orders = new OrderPlacement(database, backlog, api, market.service("orders"),
+                stored.forOrders());
         if (settings.jitRounds() > 0) {
             BenchMain.step("JIT warm-up: tickets, orders, pages and timers together until the compilers are done");
             long warmUpStart = System.nanoTime();
@@ -64,11 +65,9 @@ final class MarketplacePhases {
             BenchMain.step("order placement");
             int orderConnections = settings.orderConnections();
             Measurement viaGateway = meter.measure("order placement, gateway, " + orderConnections + " conns", "orders/s",
-                    () -> orders.place(market.gateway(), market.service("orders"), orderConnections, warmUp,
-                            measured));
+                    () -> orders.place(market.gateway(), orderConnections, warmUp, measured));
             Measurement direct = meter.measure("order placement, orders direct, " + orderConnections + " conns",
-                    "orders/s", () -> orders.place(market.service("orders"), market.service("orders"), orderConnections,
-                            warmUp, measured));
+                    "orders/s", () -> orders.place(market.service("orders"), orderConnections, warmUp, measured));
             long oversold = orders.oversold();
             for (Measurement placement : new Measurement[] {viaGateway, direct}) {
                 table.add(placement, rawOrders, new Target(">= 60% of raw, p99 < 100 ms, 0 oversold",

@@ -13,22 +13,21 @@ final class OrderPlacement {
     private final BenchDatabase database;
     private final Backlog backlog;
     private final Api api;
+    private final String ordersUrl;
     private final List<String> tickets;
     private final AtomicInteger next = new AtomicInteger();
 
-    OrderPlacement(BenchDatabase database, Backlog backlog, Api api, List<String> tickets) {
+    /** @param ordersUrl the orders service's own base URL, whose metrics tell where the answers waited */
+    OrderPlacement(BenchDatabase database, Backlog backlog, Api api, String ordersUrl, List<String> tickets) {
         this.database = database;
         this.backlog = backlog;
         this.api = api;
+        this.ordersUrl = ordersUrl;
         this.tickets = tickets;
     }
 
-    /**
-     * Orders placed through {@code baseUrl}: the front end's or the orders service's own ({@code ordersUrl}), whose
-     * metrics tell where the answers waited.
-     */
-    Meter.Done place(String baseUrl, String ordersUrl, int connections, Duration warmUp, Duration measured)
-            throws Exception {
+    /** Orders placed through {@code baseUrl}: the front end's or the orders service's own. */
+    Meter.Done place(String baseUrl, int connections, Duration warmUp, Duration measured) throws Exception {
         PlacementStages.Reading before = PlacementStages.readOrNone(ordersUrl);
         long start = System.nanoTime();
         LoadGenerator.Outcome outcome = LoadGenerator.closedLoop(connections, warmUp, measured, requests(baseUrl),
