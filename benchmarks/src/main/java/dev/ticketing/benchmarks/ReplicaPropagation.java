@@ -60,8 +60,9 @@ final class ReplicaPropagation {
         }
         loading = false;
         watcher.join();
-        System.out.printf("    answers %s; sent over 10 ms behind the schedule: %d; edits not seen in the replica"
-                + " within 30 s: %d%n", outcome.statuses(), outcome.lateSends(), pending.size());
+        System.out.printf("    answers %s (p50 %.1f ms, p99 %.0f ms); sent over 10 ms behind the schedule: %d; edits not"
+                + " seen in the replica within 30 s: %d%n", outcome.statuses(), outcome.latencies().p50(),
+                outcome.latencies().p99(), outcome.lateSends(), pending.size());
         if (!pending.isEmpty()) {
             throw new IllegalStateException(pending.size() + " edits never reached the orders service's replica");
         }
