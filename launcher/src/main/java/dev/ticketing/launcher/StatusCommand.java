@@ -50,6 +50,20 @@ final class StatusCommand {
         return List.of("http://localhost:" + env.port(prefix + "_PORT", FIRST_PORT + SERVICES.indexOf(service)));
     }
 
+    /**
+     * Where a service's schema is: the database {@code <SERVICE>_DATABASE_URL} names (services deployed with a
+     * database each), else the one {@code DATABASE_URL} (or the {@code PG*} variables) whose schemas every
+     * service shares.
+     */
+    static DatabaseConfig databaseOf(Map<String, String> values, String service) {
+        Map<String, String> own = new HashMap<>(values);
+        String url = values.getOrDefault(service.toUpperCase(Locale.ROOT) + "_DATABASE_URL", "").trim();
+        if (!url.isEmpty()) {
+            own.put("DATABASE_URL", url);
+        }
+        return DatabaseConfig.from(new Env(own), service);
+    }
+
     /** Prints the status; returns the process's exit code. */
     static int run(Map<String, String> environment, PrintStream out) throws Exception {
         Map<String, String> values = new HashMap<>(environment);
@@ -58,7 +72,6 @@ final class StatusCommand {
         }
         Env env = new Env(values);
         BusNamespace namespace = new BusNamespace(env.string("NATS_SUBJECT_PREFIX", ""));
-        DatabaseConfig database = DatabaseConfig.from(env, "public");
         List<ServiceStatus> statuses = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
         Connection connection = null;
@@ -69,8 +82,11 @@ final class StatusCommand {
             stuck.add("NATS cannot be reached (" + e.getMessage() + "): consumers and dead letters are unknown");
         }
         try {
-            Jdbi jdbi = Jdbi.create(database.jdbcUrl(), database.user(), database.password());
+            Map<List<String>, Jdbi> databases = new HashMap<>(); // one per database and user, whatever the schema
             for (String service : SERVICES) {
+                DatabaseConfig database = databaseOf(values, service);
+                Jdbi jdbi = databases.computeIfAbsent(List.of(database.jdbcUrl(), database.user(), database.password()),
+                        key -> Jdbi.create(database.jdbcUrl(), database.user(), database.password()));
                 statuses.add(ServiceStatus.read(service, urlsOf(env, service), jdbi, connection, namespace));
             }
             if (connection != null) {

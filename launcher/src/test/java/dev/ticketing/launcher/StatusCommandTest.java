@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code make status}: where it looks for each service's replicas, and what it says when the bus is down. */
+/**
+ * {@code make status}: where it looks for each service's replicas and schema, and what it says when the bus is
+ * down.
+ */
 class StatusCommandTest {
 
     @Test
@@ -27,6 +30,16 @@ class StatusCommandTest {
         assertThat(StatusCommand.urlsOf(env, "orders")).containsExactly("http://localhost:13003");
         assertThat(StatusCommand.urlsOf(env, "expiration")).containsExactly("http://e:4");
         assertThat(StatusCommand.urlsOf(env, "payments")).containsExactly("http://localhost:3005");
+    }
+
+    @Test
+    void reads_a_service_in_its_own_database_when_one_is_named_for_it_else_in_the_shared_one() {
+        Map<String, String> env = Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ticketing",
+                "ORDERS_DATABASE_URL", "postgres://orders:secret@orders-db:6543/orders", "TICKETS_DATABASE_URL", " ");
+        assertThat(StatusCommand.databaseOf(env, "orders"))
+                .isEqualTo(new DatabaseConfig("jdbc:postgresql://orders-db:6543/orders", "orders", "secret", "orders"));
+        assertThat(StatusCommand.databaseOf(env, "tickets"))
+                .isEqualTo(new DatabaseConfig("jdbc:postgresql://127.0.0.1:5432/ticketing", "postgres", "", "tickets"));
     }
 
     @Test
