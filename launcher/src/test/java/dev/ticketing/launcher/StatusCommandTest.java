@@ -61,6 +61,7 @@ class StatusCommandTest {
             for (String service : List.of("auth", "orders", "expiration", "payments")) {
                 env.put(service.toUpperCase() + "_URL", up);
             }
+            env.put("PAYMENTS_DATABASE_URL", "postgres://postgres@127.0.0.1:" + closed + "/payments"); // a database of its own
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
             int status = StatusCommand.run(env, new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -72,6 +73,10 @@ class StatusCommandTest {
                     .doesNotContain("tickets is not ready (" + up)
                     .doesNotContain("auth is not ready")
                     .contains("tickets's database schema cannot be read");
+            assertThat(said.lines().filter(line -> line.contains("database schema cannot be read")))
+                    .as("only payments is looked for in its own database").hasSize(5)
+                    .filteredOn(line -> line.contains("127.0.0.1:" + closed)).singleElement().asString()
+                    .startsWith("  - payments's database schema cannot be read");
             assertThat(said.lines().filter(line -> line.startsWith("tickets ")).findFirst().orElseThrow())
                     .contains(up + " ready").contains(down + " no answer").endsWith("dead letters ?");
             assertThat(said.lines().filter(line -> line.startsWith("auth ")).findFirst().orElseThrow())
