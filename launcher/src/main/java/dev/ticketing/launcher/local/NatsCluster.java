@@ -10,9 +10,11 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,19 +24,31 @@ import java.util.stream.IntStream;
  * Several {@link PrivateNats} servers clustered into one JetStream domain: each node has its own
  * {@code server_name}, store and route port, and routes to every other one. Streams created with
  * as many replicas as there are nodes survive the loss of any one of them. Clients take
- * {@link #url()}, the comma-separated list of the nodes' client addresses.
+ * {@link #url()}, the comma-separated list of the nodes' client addresses. A node takes a route only from
+ * a server that gives the cluster's route password, made anew at each start and written only into the
+ * nodes' configuration files (readable by their owner alone): a server that merely reaches the route port
+ * cannot join the cluster and read or write its subjects.
  */
 public final class NatsCluster implements NatsServers {
     private static final String NAME = "ticketing";
     /** A stream made and deleted at start-up to see that every node takes part. */
     private static final String PLACEMENT_PROBE = "CLUSTER_PLACEMENT_PROBE";
 
+    /** The user a node gives when it opens a route to another. */
+    private static final String ROUTE_USER = "route";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final List<PrivateNats> nodes;
     private final Optional<LocalNatsUsers> users;
+    private final List<Integer> routePorts;
+    private final String routePassword;
 
-    private NatsCluster(List<PrivateNats> nodes, Optional<LocalNatsUsers> users) {
+    private NatsCluster(List<PrivateNats> nodes, Optional<LocalNatsUsers> users, List<Integer> routePorts,
+                        String routePassword) {
         this.nodes = List.copyOf(nodes);
         this.users = users;
+        this.routePorts = List.copyOf(routePorts);
+        this.routePassword = routePassword;
     }
 
     /**
@@ -59,7 +73,10 @@ public final class NatsCluster implements NatsServers {
 
     private static NatsCluster start(Path home, List<Integer> clientPorts, List<Integer> routePorts, Duration timeout,
             Optional<LocalNatsUsers> users) throws IOException, InterruptedException {
-        String routes = routePorts.stream().map(p -> "\"nats-route://127.0.0.1:" + p + "\"")
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String routePassword = "pw" + HexFormat.of().formatHex(secret);
+        String routes = routePorts.stream().map(p -> "\"" + routeUrl(routePassword, p) + "\"")
                 .collect(Collectors.joining(", "));
         List<PrivateNats> nodes = new ArrayList<>();
         try {
@@ -71,9 +88,9 @@ public final class NatsCluster implements NatsServers {
                         : "include \"" + PrivateNats.writeUsersConfiguration(nodeHome).getFileName() + "\"\n";
                 nodes.add(PrivateNats.startConfigured(nodeHome, clientPorts.get(i),
                         store -> include + configuration(nodeName(index), clientPorts.get(index),
-                                routePorts.get(index), routes, store), users));
+                                routePorts.get(index), routePassword, routes, store), users));
             }
-            NatsCluster cluster = new NatsCluster(nodes, users);
+            NatsCluster cluster = new NatsCluster(nodes, users, routePorts, routePassword);
             cluster.awaitEveryNode(timeout);
             return cluster;
         } catch (IOException | RuntimeException | InterruptedException e) {
@@ -82,7 +99,8 @@ public final class NatsCluster implements NatsServers {
         }
     }
 
-    private static String configuration(String name, int port, int routePort, String routes, Path store) {
+    private static String configuration(String name, int port, int routePort, String routePassword, String routes,
+                                        Path store) {
         return """
                 server_name: "%s"
                 listen: "127.0.0.1:%d"
@@ -92,9 +110,27 @@ public final class NatsCluster implements NatsServers {
                 cluster {
                   name: "%s"
                   listen: "127.0.0.1:%d"
+                  authorization {
+                    user: "%s"
+                    password: "%s"
+                  }
                   routes: [ %s ]
                 }
-                """.formatted(name, port, store, NAME, routePort, routes);
+                """.formatted(name, port, store, NAME, routePort, ROUTE_USER, routePassword, routes);
+    }
+
+    private static String routeUrl(String routePassword, int routePort) {
+        return "nats-route://" + ROUTE_USER + ":" + routePassword + "@127.0.0.1:" + routePort;
+    }
+
+    /** The address, with the cluster's credentials, that a server routes to so as to join it through node {@code index}. */
+    String routeUrl(int index) {
+        return routeUrl(routePassword, routePorts.get(index));
+    }
+
+    /** Node {@code index}'s route port. */
+    int routePort(int index) {
+        return routePorts.get(index);
     }
 
     private static String nodeName(int index) {

@@ -10,6 +10,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +96,9 @@ public final class PrivateNats implements NatsServers {
             Optional<LocalNatsUsers> users) throws IOException, InterruptedException {
         Files.createDirectories(home);
         Path config = home.resolve("nats.conf");
+        Files.deleteIfExists(config);
+        // Its owner's alone before anything is in it: a cluster's route password is (NatsCluster).
+        Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(config, configuration.apply(home.resolve("store")));
         PrivateNats nats = new PrivateNats(home, port, List.of("-c", config.toString()), users);
         nats.startServer();

@@ -7,6 +7,8 @@ import static dev.ticketing.launcher.local.NatsUserConnections.connect;
 import static org.awaitility.Awaitility.await;
 
 import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
 import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StreamInfo;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +57,52 @@ class NatsClusterUsersTest {
         assertThatThrownBy(() -> connect(cluster.nodes().get(1).url(), "payments", "pwNotThePassword00000000000000000",
                 new ArrayList<>()).close())
                 .isInstanceOf(IOException.class).hasMessageContaining("Authorization Violation");
+    }
+
+    /**
+     * A server that reaches a node's route port but does not give the cluster's route password is refused:
+     * nothing published on it reaches the cluster. Given the password, the same server joins (what shows that
+     * the refusal is the password's doing).
+     */
+    @Test
+    void a_server_joins_the_cluster_only_with_its_route_password() throws Exception {
+        try (Connection operator = cluster.connect()) {
+            Subscription heard = operator.subscribe("probe.route");
+            operator.flush(Duration.ofSeconds(5));
+            try (PrivateNats stranger = routingServer("stranger", "nats-route://127.0.0.1:" + cluster.routePort(0));
+                 Connection client = Nats.connect(stranger.url())) {
+                Path log = data.resolve("stranger").resolve("nats-server.log");
+                await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(log)
+                        && Files.readString(log).toLowerCase(Locale.ROOT).contains("authorization violation"));
+                for (int i = 0; i < 20; i++) {
+                    client.publish("probe.route", PAYMENT);
+                    Thread.sleep(100);
+                }
+                assertThat(heard.nextMessage(Duration.ofSeconds(1))).as("heard through a refused route").isNull();
+            }
+            try (PrivateNats member = routingServer("member", cluster.routeUrl(0));
+                 Connection client = Nats.connect(member.url())) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> {
+                    client.publish("probe.route", PAYMENT);
+                    return heard.nextMessage(Duration.ofMillis(200)) != null;
+                });
+            }
+        }
+    }
+
+    /** A nats-server of no JetStream whose one route goes to {@code route}. */
+    private PrivateNats routingServer(String name, String route) throws Exception {
+        int port = FreePort.pick();
+        int routePort = FreePort.pick();
+        return PrivateNats.startConfigured(data.resolve(name), port, store -> """
+                server_name: "%s"
+                listen: "127.0.0.1:%d"
+                cluster {
+                  name: "ticketing"
+                  listen: "127.0.0.1:%d"
+                  routes: [ "%s" ]
+                }
+                """.formatted(name, port, routePort, route), Optional.empty());
     }
 
     @Test
