@@ -14,18 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates or updates the streams, idempotently: every replica of every service does this at start
- * and after each reconnect. Events are kept on disk for {@link #EVENTS_KEPT}; a republished event id
+ * and after each reconnect. Events are kept on disk for {@link EventRetention#EVENTS_KEPT}; a republished event id
  * is dropped within the duplicate window. On a JetStream cluster each stream is kept by {@code replicas} nodes (Raft), so
  * a node that dies takes nothing acknowledged with it; a single server keeps one copy.
  */
 public final class Streams {
     /** How long the stream remembers event ids to drop republished events. */
     public static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(2);
-    /**
-     * How long the events stream keeps an event: a service stopped for longer misses what it did not
-     * read meanwhile; without a limit the stream, and every inbox with it, grows for ever.
-     */
-    public static final Duration EVENTS_KEPT = Duration.ofDays(30);
 
     private static final Logger log = LoggerFactory.getLogger(Streams.class);
     private static final int STREAM_NAME_IN_USE = 10058;
@@ -48,7 +43,7 @@ public final class Streams {
                 .storageType(StorageType.File)
                 .replicas(replicas)
                 .duplicateWindow(DUPLICATE_WINDOW)
-                .maxAge(EVENTS_KEPT)
+                .maxAge(EventRetention.EVENTS_KEPT)
                 .build();
     }
 

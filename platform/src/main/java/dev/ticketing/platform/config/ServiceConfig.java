@@ -1,6 +1,6 @@
 package dev.ticketing.platform.config;
 
-import dev.ticketing.platform.bus.Streams;
+import dev.ticketing.platform.bus.EventRetention;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -55,8 +55,8 @@ public record ServiceConfig(String service, int port, String natsUrl, String nat
      */
     private static Duration sessionLifetime(Env env) {
         Duration lifetime = env.duration("JWT_LIFETIME", Duration.ofDays(1));
-        if (lifetime.compareTo(Streams.EVENTS_KEPT) > 0) {
-            throw new ConfigException("JWT_LIFETIME must be at most " + Streams.EVENTS_KEPT.toDays()
+        if (lifetime.compareTo(EventRetention.EVENTS_KEPT) > 0) {
+            throw new ConfigException("JWT_LIFETIME must be at most " + EventRetention.EVENTS_KEPT.toDays()
                     + " days (how long the bus keeps a sign-out), got " + lifetime);
         }
         return lifetime;

@@ -3,7 +3,7 @@ package dev.ticketing.platform.inbox;
 import dev.ticketing.contract.Event;
 import dev.ticketing.platform.bus.Delivery;
 import dev.ticketing.platform.bus.EventHandler;
-import dev.ticketing.platform.bus.Streams;
+import dev.ticketing.platform.bus.EventRetention;
 import dev.ticketing.platform.db.JdbiUnitOfWork;
 import dev.ticketing.platform.db.PlainSql;
 import dev.ticketing.platform.work.Outcome;
@@ -24,10 +24,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class Inbox {
     /**
      * How long a handled event's record is kept: longer than any event can come again, which is the
-     * events stream's age ({@link Streams#EVENTS_KEPT}), and the outbox's hour of publishing again
+     * events stream's age ({@link EventRetention#EVENTS_KEPT}), and the outbox's hour of publishing again
      * after a NATS server lost its store, with a margin. Older records are deleted ({@code ServiceRuntime}).
      */
-    public static final Duration KEPT = Streams.EVENTS_KEPT.plusDays(1);
+    public static final Duration KEPT = EventRetention.EVENTS_KEPT.plusDays(1);
 
     private final Jdbi jdbi;
 

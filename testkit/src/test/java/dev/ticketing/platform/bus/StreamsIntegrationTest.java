@@ -36,7 +36,7 @@ class StreamsIntegrationTest {
             assertThat(events.getDuplicateWindow()).isEqualTo(Streams.DUPLICATE_WINDOW);
             assertThat(events.getStorageType()).isEqualTo(StorageType.File);
             assertThat(events.getReplicas()).isEqualTo(1);
-            assertThat(events.getMaxAge()).isEqualTo(Streams.EVENTS_KEPT);
+            assertThat(events.getMaxAge()).isEqualTo(EventRetention.EVENTS_KEPT);
             StreamConfiguration deadLetters = jsm.getStreamInfo(namespace.deadLetterStream()).getConfiguration();
             assertThat(deadLetters.getSubjects()).containsExactly(namespace.deadLetterSubjects());
             assertThat(deadLetters.getMaxAge()).as("dead letters wait for an operator").isZero();
