@@ -74,10 +74,11 @@ class NatsClusterUsersTest {
                 Path log = data.resolve("stranger").resolve("nats-server.log");
                 await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(log)
                         && Files.readString(log).toLowerCase(Locale.ROOT).contains("authorization violation"));
-                for (int i = 0; i < 20; i++) {
+                // published again and again for 2 s, and never heard on the cluster
+                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
                     client.publish("probe.route", PAYMENT);
-                    Thread.sleep(100);
-                }
+                    return heard.nextMessage(Duration.ofMillis(100)) == null;
+                });
                 assertThat(heard.nextMessage(Duration.ofSeconds(1))).as("heard through a refused route").isNull();
             }
             try (PrivateNats member = routingServer("member", cluster.routeUrl(0));
