@@ -1,16 +1,16 @@
 package dev.ticketing.launcher;
 
+import static dev.ticketing.launcher.RenderedManifests.DEPLOY;
+import static dev.ticketing.launcher.RenderedManifests.env;
+import static dev.ticketing.launcher.RenderedManifests.ofKind;
+import static dev.ticketing.launcher.RenderedManifests.validKubernetesObjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
  * issue asks of them; and the compose file parses and names every service. No image is built or run.
  */
 class DeploymentManifestsTest {
-    private static final Path DEPLOY = Path.of("..", "deploy").toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("auth", "tickets", "orders", "expiration", "payments");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void the_local_overlay_renders_and_every_object_is_valid_against_the_kubernetes_schemas() throws Exception {
@@ -57,6 +55,12 @@ class DeploymentManifestsTest {
                 assertThat(env(container, "STREAM_REPLICAS").at("/value").asText()).as(name).isEqualTo("3");
                 assertThat(env(container, "NATS_URL").at("/value").asText().split(",")).as(name).hasSize(3);
                 assertThat(secretKeys(container)).as(name).contains("DATABASE_URL");
+                // its own user on the bus (KubernetesNatsTest starts the bus as rendered and connects so)
+                assertThat(env(container, "NATS_USER").at("/value").asText()).as(name).isEqualTo(name);
+                assertThat(env(container, "NATS_PASSWORD").at("/valueFrom/secretKeyRef").toString()).as(name)
+                        .contains("\"nats-passwords-").contains("\"NATS_PASSWORD_" + name.toUpperCase(Locale.ROOT) + "\"");
+            } else {
+                assertThat(secretKeys(container)).as(name).noneMatch(key -> key.startsWith("NATS_"));
             }
         }
         JsonNode payments = ofKind(objects, "Deployment").stream()
@@ -81,8 +85,7 @@ class DeploymentManifestsTest {
 
     @Test
     void the_compose_file_parses_and_runs_the_cluster_two_replicas_of_every_service_and_web() throws Exception {
-        JsonNode compose = JSON.readTree(run(List.of("node", DEPLOY.resolve("validate/validate.mjs").toString(),
-                "compose", DEPLOY.resolve("compose.yaml").toString()), null)).get(0);
+        JsonNode compose = RenderedManifests.compose();
 
         JsonNode services = compose.get("services");
         assertThat(services.properties().stream().map(e -> e.getKey()).toList()).containsExactlyInAnyOrder(
@@ -94,46 +97,12 @@ class DeploymentManifestsTest {
         assertThat(Files.readString(DEPLOY.resolve("Dockerfile"))).contains("ARG SERVICE").contains("-jre");
     }
 
-    private static JsonNode validKubernetesObjects(String kustomization) throws Exception {
-        String rendered = run(List.of("kubectl", "kustomize", DEPLOY.resolve("k8s").resolve(kustomization).toString()),
-                null);
-        return JSON.readTree(run(List.of("node", DEPLOY.resolve("validate/validate.mjs").toString(), "kubernetes"),
-                rendered));
-    }
-
-    /** Runs a tool; fails the test with its error output when it exits non-zero. */
-    private static String run(List<String> command, String input) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile("deploy-check", ".err");
-        Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        if (input != null) {
-            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(String.join(" ", command) + " finished").isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + " failed:\n" + Files.readString(errors)
-                + "\n(scripts/test-infrastructure installs kubectl and deploy/validate's packages)").isZero();
-        Files.deleteIfExists(errors);
-        return output;
-    }
-
-    private static List<JsonNode> ofKind(JsonNode objects, String kind) {
-        return StreamSupport.stream(objects.spliterator(), false).filter(o -> o.get("kind").asText().equals(kind))
-                .toList();
-    }
-
     private static List<String> kinds(JsonNode objects) {
         return StreamSupport.stream(objects.spliterator(), false).map(o -> o.get("kind").asText()).distinct().toList();
     }
 
     private static List<String> named(JsonNode objects, String kind) {
         return ofKind(objects, kind).stream().map(o -> o.at("/metadata/name").asText()).toList();
-    }
-
-    private static JsonNode env(JsonNode container, String name) {
-        return StreamSupport.stream(container.get("env").spliterator(), false)
-                .filter(e -> e.get("name").asText().equals(name)).findFirst().orElseThrow(
-                        () -> new AssertionError("no " + name + " in " + container.get("name")));
     }
 
     private static List<String> secretKeys(JsonNode container) {

@@ -2,7 +2,6 @@ package dev.ticketing.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.ticketing.launcher.local.NatsUserConnections.PAYMENT;
 import static org.awaitility.Awaitility.await;
 
 import dev.ticketing.auth.AuthMain;
@@ -79,13 +78,8 @@ class PrivateNatsUsersTest {
             operator.jetStreamManagement().addStream(StreamConfiguration.builder().name("PAYMENTS")
                     .subjects("payment.created").build());
 
-            orders.publish("payment.created", PAYMENT);
-            await().atMost(Duration.ofSeconds(5)).until(() -> errors.stream()
-                    .anyMatch(e -> e.contains("Permissions Violation for Publish to \"payment.created\"")));
-
-            assertThat(payments.jetStream().publish("payment.created", PAYMENT).getSeqno()).isEqualTo(1);
-            assertThat(operator.jetStreamManagement().getStreamInfo("PAYMENTS").getStreamState().getMsgCount())
-                    .isEqualTo(1);
+            NatsUserConnections.assertOnlyThePaymentsUserPublishesAPayment(operator, orders, payments, errors,
+                    "PAYMENTS");
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -34,14 +35,21 @@ public final class PrivateNats implements NatsServers {
     private final int port;
     private final List<String> arguments;
     private final Optional<LocalNatsUsers> users;
+    private final Map<String, String> environment;
     private Process process;
 
     private PrivateNats(Path home, int port, List<String> arguments, Optional<LocalNatsUsers> users) {
+        this(home, port, arguments, users, users.map(LocalNatsUsers::serverEnvironment).orElse(Map.of()));
+    }
+
+    private PrivateNats(Path home, int port, List<String> arguments, Optional<LocalNatsUsers> users,
+                        Map<String, String> environment) {
         this.store = home.resolve("store");
         this.log = home.resolve("nats-server.log");
         this.port = port;
         this.arguments = arguments;
         this.users = users;
+        this.environment = Map.copyOf(environment);
     }
 
     /** A single server with JetStream on 127.0.0.1:{@code port}, without authorisation. */
@@ -105,12 +113,25 @@ public final class PrivateNats implements NatsServers {
         return nats;
     }
 
+    /**
+     * Starts a server from a configuration made elsewhere, as it is given: {@code arguments} (a
+     * {@code -c} file among them) and {@code environment}, which the configuration may read. It must
+     * listen on {@code port}; its log goes to {@code home}. Does not wait for JetStream.
+     */
+    static PrivateNats startAsGiven(Path home, int port, List<String> arguments, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Files.createDirectories(home);
+        PrivateNats nats = new PrivateNats(home, port, List.copyOf(arguments), Optional.empty(), environment);
+        nats.startServer();
+        return nats;
+    }
+
     private synchronized void startServer() throws IOException, InterruptedException {
         Files.createDirectories(store);
         List<String> command = new ArrayList<>(List.of(server()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
-        users.ifPresent(u -> builder.environment().putAll(u.serverEnvironment()));
+        builder.environment().putAll(environment);
         process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()))

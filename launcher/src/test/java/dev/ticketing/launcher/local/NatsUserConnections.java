@@ -1,5 +1,8 @@
 package dev.ticketing.launcher.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
@@ -35,5 +38,19 @@ public final class NatsUserConnections {
             options.userInfo(user, password);
         }
         return Nats.connect(options.build());
+    }
+
+    /**
+     * The orders user's {@code payment.created} is refused (the server tells {@code errors} of the violation)
+     * and the payments user's is stored, the only message of {@code stream}, which the operator reads.
+     */
+    public static void assertOnlyThePaymentsUserPublishesAPayment(Connection operator, Connection orders,
+            Connection payments, List<String> errors, String stream) throws Exception {
+        orders.publish("payment.created", PAYMENT);
+        await().atMost(Duration.ofSeconds(5)).until(() -> errors.stream()
+                .anyMatch(e -> e.contains("Permissions Violation for Publish to \"payment.created\"")));
+
+        assertThat(payments.jetStream().publish("payment.created", PAYMENT).getSeqno()).isEqualTo(1);
+        assertThat(operator.jetStreamManagement().getStreamInfo(stream).getStreamState().getMsgCount()).isEqualTo(1);
     }
 }
