@@ -53,13 +53,21 @@ final class StatusCommand {
     /**
      * Where a service's schema is: the database {@code <SERVICE>_DATABASE_URL} names (services deployed with a
      * database each), else the one {@code DATABASE_URL} (or the {@code PG*} variables) whose schemas every
-     * service shares.
+     * service shares; the schema {@code <SERVICE>_DB_SCHEMA} names (a service given {@code DB_SCHEMA}), else
+     * the service's name. A {@code DB_SCHEMA} of the command's own environment names no service's schema: it
+     * is one service's setting, and would put all five in one schema.
      */
     static DatabaseConfig databaseOf(Map<String, String> values, String service) {
         Map<String, String> own = new HashMap<>(values);
-        String url = values.getOrDefault(service.toUpperCase(Locale.ROOT) + "_DATABASE_URL", "").trim();
+        String prefix = service.toUpperCase(Locale.ROOT);
+        String url = values.getOrDefault(prefix + "_DATABASE_URL", "").trim();
         if (!url.isEmpty()) {
             own.put("DATABASE_URL", url);
+        }
+        own.remove("DB_SCHEMA");
+        String schema = values.getOrDefault(prefix + "_DB_SCHEMA", "").trim();
+        if (!schema.isEmpty()) {
+            own.put("DB_SCHEMA", schema);
         }
         return DatabaseConfig.from(new Env(own), service);
     }

@@ -43,6 +43,15 @@ class StatusCommandTest {
     }
 
     @Test
+    void reads_a_service_in_the_schema_named_for_it_else_in_the_one_of_its_name_whatever_db_schema_says() {
+        Map<String, String> env = Map.of("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ticketing",
+                "PAYMENTS_DB_SCHEMA", "shop_payments", "AUTH_DB_SCHEMA", " ", "DB_SCHEMA", "somebody_else");
+        assertThat(StatusCommand.databaseOf(env, "payments").schema()).isEqualTo("shop_payments");
+        assertThat(StatusCommand.databaseOf(env, "auth").schema()).isEqualTo("auth");
+        assertThat(StatusCommand.databaseOf(env, "orders").schema()).isEqualTo("orders");
+    }
+
+    @Test
     void reports_each_replica_and_what_it_can_read_when_nats_cannot_be_reached() throws Exception {
         HttpServer ready = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ready.createContext("/ready", exchange -> {
