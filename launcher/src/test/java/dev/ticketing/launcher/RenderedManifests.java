@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -65,7 +66,7 @@ public final class RenderedManifests {
     /** The one object of {@code kind} named {@code name}, or, for a generated one, named {@code name-<hash>}. */
     public static JsonNode named(JsonNode objects, String kind, String name) {
         return ofKind(objects, kind).stream()
-                .filter(o -> o.at("/metadata/name").asText().matches(java.util.regex.Pattern.quote(name) + "(-[a-z0-9]{10})?"))
+                .filter(o -> o.at("/metadata/name").asText().matches(Pattern.quote(name) + "(-[a-z0-9]{10})?"))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 

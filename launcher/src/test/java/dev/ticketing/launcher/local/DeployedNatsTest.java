@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,8 +133,8 @@ abstract class DeployedNatsTest {
     }
 
     /** The nodes' route addresses, {@code <host of node i>:6222}, as this machine's. */
-    Map<String, String> routeAddresses(java.util.function.IntFunction<String> host) {
-        Map<String, String> addresses = new java.util.LinkedHashMap<>();
+    Map<String, String> routeAddresses(IntFunction<String> host) {
+        Map<String, String> addresses = new LinkedHashMap<>();
         for (int i = 0; i < NODES; i++) {
             addresses.put(host.apply(i) + ":6222", "127.0.0.1:" + routePorts.get(i));
         }
