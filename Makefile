@@ -17,7 +17,8 @@ MVN := mvn -B -q -Dstyle.color=never
 # The all-in-one's JVM (make run, make run-service, make bench): a capped heap and the serial collector
 # keep it under 512 MB resident on two cores (README, Performance). The code cache keeps the JDK's size:
 # capped at 64 MB, each 15 % it grew made the JVM unload code in a full collection (`Pause Full (CodeCache
-# GC Threshold)`, 93 - 286 ms, three in each short make bench), and the resident size was the same.
+# GC Threshold)`, 93 - 286 ms, three in each short make bench); uncapped, peak RSS 303 - 318 MiB either
+# way in short runs, 362 MiB in a full make bench on a slow machine (README, Measured).
 RUN_JVM_OPTS ?= -XX:+UseSerialGC -Xms128m -Xmx224m -XX:MaxMetaspaceSize=128m
 export RUN_JVM_OPTS
 CLASSPATH_FILE := launcher/target/classpath.txt
