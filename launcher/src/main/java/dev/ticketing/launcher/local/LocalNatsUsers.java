@@ -90,7 +90,8 @@ public final class LocalNatsUsers {
         return environment;
     }
 
-    private static String newPassword() {
+    /** A new random password, in the form the server parses as a value: "pw" and 48 hex digits. */
+    static String newPassword() {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         return "pw" + HexFormat.of().formatHex(random);

@@ -10,11 +10,9 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -36,7 +34,6 @@ public final class NatsCluster implements NatsServers {
 
     /** The user a node gives when it opens a route to another. */
     private static final String ROUTE_USER = "route";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<PrivateNats> nodes;
     private final Optional<LocalNatsUsers> users;
@@ -73,9 +70,7 @@ public final class NatsCluster implements NatsServers {
 
     private static NatsCluster start(Path home, List<Integer> clientPorts, List<Integer> routePorts, Duration timeout,
             Optional<LocalNatsUsers> users) throws IOException, InterruptedException {
-        byte[] secret = new byte[24];
-        RANDOM.nextBytes(secret);
-        String routePassword = "pw" + HexFormat.of().formatHex(secret);
+        String routePassword = LocalNatsUsers.newPassword();
         String routes = routePorts.stream().map(p -> "\"" + routeUrl(routePassword, p) + "\"")
                 .collect(Collectors.joining(", "));
         List<PrivateNats> nodes = new ArrayList<>();
