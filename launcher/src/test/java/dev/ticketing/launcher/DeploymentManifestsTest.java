@@ -3,14 +3,23 @@ package dev.ticketing.launcher;
 import static dev.ticketing.launcher.RenderedManifests.DEPLOY;
 import static dev.ticketing.launcher.RenderedManifests.env;
 import static dev.ticketing.launcher.RenderedManifests.ofKind;
+import static dev.ticketing.launcher.RenderedManifests.secretValues;
 import static dev.ticketing.launcher.RenderedManifests.validKubernetesObjects;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticketing.platform.config.ConfigException;
+import dev.ticketing.platform.config.Env;
+import dev.ticketing.platform.config.NatsCredentials;
+import dev.ticketing.platform.config.ServiceConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +78,54 @@ class DeploymentManifestsTest {
         JsonNode nats = ofKind(objects, "StatefulSet").stream()
                 .filter(s -> s.at("/metadata/name").asText().equals("nats")).findFirst().orElseThrow();
         assertThat(nats.at("/spec/replicas").asInt()).isEqualTo(3);
+    }
+
+    /**
+     * The base's secrets are placeholders published here: a NATS node does not start on them (its init
+     * container, run by this machine's sh), nor does a service (its configuration), and the local overlay's
+     * values let both start.
+     */
+    @Test
+    void nothing_starts_on_the_base_placeholder_secrets_and_everything_on_the_local_overlay() throws Exception {
+        JsonNode base = validKubernetesObjects("base");
+        Map<String, String> placeholders = secretValues(RenderedManifests.named(base, "Secret", "nats-passwords"));
+        assertThat(placeholders).hasSize(SERVICES.size() + 2); // and the operator's and the routes'
+
+        InitRun refused = runTheNatsInitContainer(base);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("placeholders").contains(placeholders.keySet());
+        assertThat(runTheNatsInitContainer(validKubernetesObjects("overlays/local")).exitCode()).isZero();
+
+        for (String service : SERVICES) {
+            String password = placeholders.get("NATS_PASSWORD_" + service.toUpperCase(Locale.ROOT));
+            assertThatThrownBy(() -> NatsCredentials.from(new Env(Map.of("NATS_USER", service, "NATS_PASSWORD", password))))
+                    .as(service).isInstanceOf(ConfigException.class).hasMessageContaining("placeholder");
+        }
+        String jwtKey = secretValues(RenderedManifests.named(base, "Secret", "ticketing-secrets")).get("JWT_KEY");
+        assertThatThrownBy(() -> ServiceConfig.jwtKey(new Env(Map.of("JWT_KEY", jwtKey))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("placeholder");
+    }
+
+    private record InitRun(int exitCode, String output) {
+    }
+
+    /** The nats StatefulSet's init container's command, run by sh with the environment its envFrom gives it. */
+    private static InitRun runTheNatsInitContainer(JsonNode objects) throws Exception {
+        JsonNode init = RenderedManifests.named(objects, "StatefulSet", "nats").at("/spec/template/spec/initContainers/0");
+        List<String> command = new ArrayList<>();
+        init.get("command").forEach(part -> command.add(part.asText()));
+        assertThat(command).hasSize(3).startsWith("/bin/sh", "-c");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("NATS_"));
+        for (JsonNode source : init.get("envFrom")) {
+            builder.environment().putAll(secretValues(RenderedManifests.named(objects, "Secret",
+                    source.at("/secretRef/name").asText())));
+        }
+        assertThat(builder.environment()).containsKey("NATS_ROUTE_PASSWORD");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return new InitRun(process.exitValue(), output);
     }
 
     @Test

@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.launcher.RenderedManifests;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Kubernetes manifests' NATS (deploy/k8s, the local overlay) as rendered: each node from the nats
@@ -26,6 +29,8 @@ class KubernetesNatsTest extends DeployedNatsTest {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
     private JsonNode objects;
+    /** Each node's monitoring port on this machine (8222 on the pod's loopback as deployed). */
+    private final Map<Integer, Integer> monitorPorts = new LinkedHashMap<>();
 
     @Override
     void readTheDeployment() throws Exception {
@@ -39,12 +44,46 @@ class KubernetesNatsTest extends DeployedNatsTest {
         JsonNode container = named(objects, "StatefulSet", "nats").at("/spec/template/spec/containers/0");
         Files.writeString(home.resolve("nats.conf"), replaceEach(configuration, Map.of(
                 "listen: 0.0.0.0:4222", "listen: 127.0.0.1:" + port,
-                "http: 0.0.0.0:8222", "http: 127.0.0.1:" + FreePort.pick(),
+                "http: 127.0.0.1:8222", "http: 127.0.0.1:" + monitorPorts.computeIfAbsent(index, i -> FreePort.pick()),
                 "store_dir: /data", "store_dir: \"" + home.resolve("store") + "\"",
                 "listen: 0.0.0.0:6222", "listen: 127.0.0.1:" + routePorts.get(index))));
         Files.writeString(home.resolve("ticketing-users.conf"), users);
         Map<String, String> environment = podEnvironment(container, "nats-" + index);
         return PrivateNats.startAsGiven(home, port, arguments(container, environment, home), environment);
+    }
+
+    /**
+     * The monitoring port answers without credentials, so it listens on the pod's loopback only and is in
+     * no Service; the probes run inside the container (busybox's wget, as the alpine image has it) and
+     * pass on a node that is up, fail where nothing answers.
+     */
+    @Test
+    void each_node_answers_its_probes_from_inside_its_pod_and_its_monitoring_port_is_in_no_service() throws Exception {
+        JsonNode container = named(objects, "StatefulSet", "nats").at("/spec/template/spec/containers/0");
+        assertThat(named(objects, "ConfigMap", "nats-config").at("/data/nats.conf").asText())
+                .contains("http: 127.0.0.1:8222").doesNotContain("0.0.0.0:8222");
+        assertThat(container.get("ports").findValuesAsText("containerPort")).containsExactlyInAnyOrder("4222", "6222");
+        assertThat(named(objects, "Service", "nats").at("/spec/ports").findValuesAsText("port"))
+                .containsExactlyInAnyOrder("4222", "6222");
+        for (String probe : List.of("readinessProbe", "livenessProbe")) {
+            List<String> command = new ArrayList<>();
+            container.at("/" + probe + "/exec/command").forEach(part -> command.add(part.asText()));
+            assertThat(command).as(probe).startsWith("wget").anyMatch(part -> part.startsWith("http://127.0.0.1:8222/"));
+            for (int index = 0; index < NODES; index++) {
+                assertThat(runInPod(command, monitorPorts.get(index))).as(probe + " of nats-" + index).isZero();
+            }
+            assertThat(runInPod(command, FreePort.pick())).as(probe + " where nothing answers").isNotZero();
+        }
+    }
+
+    /** The exit status of an exec probe's {@code wget} command, as busybox runs it, with the port of this machine. */
+    private static int runInPod(List<String> command, int port) throws Exception {
+        List<String> busybox = new ArrayList<>(List.of("busybox"));
+        command.forEach(part -> busybox.add(part.replace("127.0.0.1:8222", "127.0.0.1:" + port)));
+        Process process = new ProcessBuilder(busybox).redirectErrorStream(true).start();
+        process.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as(String.join(" ", busybox)).isTrue();
+        return process.exitValue();
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * How a service proves who it is to NATS: a user and password ({@code NATS_USER}, {@code NATS_PASSWORD}),
  * a credentials file ({@code NATS_CREDS}), or nothing, for a server without authorisation (the tests'
- * shared server). A deployment gives each service a user that may publish only its own subjects.
+ * shared server). A deployment gives each service a user that may publish only its own subjects. The
+ * Kubernetes base's placeholder passwords, published in this repository, are refused (as its JWT_KEY is).
  *
  * @param user      user name, or null
  * @param password  password, or null
@@ -15,6 +16,8 @@ import java.util.Optional;
  */
 public record NatsCredentials(String user, String password, Path credsFile) {
     public static final NatsCredentials NONE = new NatsCredentials(null, null, null);
+    /** How deploy/k8s/base's nats-passwords placeholders begin; every environment is to replace them. */
+    static final String PLACEHOLDER_PREFIX = "setPerEnvironment";
 
     public static NatsCredentials from(Env env) {
         Optional<String> user = env.optional("NATS_USER");
@@ -22,6 +25,9 @@ public record NatsCredentials(String user, String password, Path credsFile) {
         Optional<String> creds = env.optional("NATS_CREDS");
         if (user.isPresent() != password.isPresent()) {
             throw new ConfigException("NATS_USER and NATS_PASSWORD go together: set both or neither");
+        }
+        if (password.isPresent() && password.get().startsWith(PLACEHOLDER_PREFIX)) {
+            throw new ConfigException("NATS_PASSWORD is a placeholder of deploy/k8s/base: set a password of your own");
         }
         if (creds.isPresent() && user.isPresent()) {
             throw new ConfigException("Set NATS_CREDS or NATS_USER/NATS_PASSWORD, not both");

@@ -58,6 +58,15 @@ class ConfigTest {
     }
 
     @Test
+    void refuses_a_nats_password_left_as_the_deployment_base_placeholder() {
+        assertThatThrownBy(() -> ServiceConfig.from(env("NATS_USER", "orders", "NATS_PASSWORD",
+                "setPerEnvironmentOrders"), "orders", 3003))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("NATS_PASSWORD is a placeholder");
+        assertThat(ServiceConfig.from(env("NATS_USER", "orders", "NATS_PASSWORD", "ordersSetForThisEnvironment"),
+                "orders", 3003).natsCredentials().password()).isEqualTo("ordersSetForThisEnvironment");
+    }
+
+    @Test
     void reads_a_cluster_of_nats_servers_and_how_many_copies_its_streams_keep() {
         ServiceConfig config = ServiceConfig.from(env("NATS_URL", "nats://a:4222,nats://b:4222",
                 "STREAM_REPLICAS", "3"), "orders", 3003);
