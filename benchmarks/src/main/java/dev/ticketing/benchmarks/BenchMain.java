@@ -22,6 +22,16 @@ import java.util.UUID;
  * time ({@link BenchSettings}); it drops its database and stops its marketplace however it ends.
  */
 public final class BenchMain {
+    /**
+     * The server's settings that move the figures from one machine to another: with autovacuum off (as on
+     * some machines here) the dead rows of every outbox and inbox stay for the whole run.
+     */
+    private static final String SERVER_SETTINGS = """
+            SELECT name || ' ' || current_setting(name) FROM pg_settings
+            WHERE name IN ('server_version', 'autovacuum', 'synchronous_commit', 'shared_buffers', 'max_wal_size',
+                           'checkpoint_timeout', 'max_connections')
+            ORDER BY name = 'server_version' DESC, name""";
+
     private final BenchSettings settings;
     private final Table table;
     private final Teardown teardown;
@@ -64,6 +74,7 @@ public final class BenchMain {
 
     private void run() throws Exception {
         BenchDatabase database = teardown.add(BenchDatabase.create(Env.system()));
+        System.out.println("PostgreSQL " + String.join(", ", database.strings(SERVER_SETTINGS)));
         ProcessCpu cpu = ProcessCpu.locate(database.port(), URI.create(TestBuses.natsUrl()).getPort());
         Meter meter = new Meter(cpu);
 
