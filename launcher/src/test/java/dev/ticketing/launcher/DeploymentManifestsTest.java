@@ -147,6 +147,11 @@ class DeploymentManifestsTest {
         JsonNode services = compose.get("services");
         assertThat(services.properties().stream().map(e -> e.getKey()).toList()).containsExactlyInAnyOrder(
                 "postgres", "nats-1", "nats-2", "nats-3", "auth", "tickets", "orders", "expiration", "payments", "web");
+        for (String node : List.of("nats-1", "nats-2", "nats-3")) { // no monitoring port: it answers anyone
+            List<String> command = new ArrayList<>();
+            services.at("/" + node + "/command").forEach(argument -> command.add(argument.asText()));
+            assertThat(command).as(node).contains("-js").doesNotContain("-m", "--http_port", "-ms", "--https_port");
+        }
         for (String service : SERVICES) {
             assertThat(services.at("/" + service + "/deploy/replicas").asInt()).as(service).isEqualTo(2);
             assertThat(services.at("/" + service + "/environment/STREAM_REPLICAS").asText()).as(service).isEqualTo("3");

@@ -42,8 +42,6 @@ class ComposeNatsTest extends DeployedNatsTest {
                 argument = mounted.get(argument);
             } else if (previous.equals("-sd")) {
                 argument = home.resolve("store").toString();
-            } else if (previous.equals("-m")) {
-                argument = Integer.toString(FreePort.pick());
             } else if (previous.equals("--cluster")) {
                 argument = replaceEach(argument, Map.of("0.0.0.0:6222", "127.0.0.1:" + routePorts.get(index)));
             } else if (previous.equals("--routes")) {
