@@ -13,13 +13,12 @@ import dev.ticketing.platform.config.ConfigException;
 import dev.ticketing.platform.config.Env;
 import dev.ticketing.platform.config.NatsCredentials;
 import dev.ticketing.platform.config.ServiceConfig;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -91,10 +90,10 @@ class DeploymentManifestsTest {
         Map<String, String> placeholders = secretValues(RenderedManifests.named(base, "Secret", "nats-passwords"));
         assertThat(placeholders).hasSize(SERVICES.size() + 2); // and the operator's and the routes'
 
-        InitRun refused = runTheNatsInitContainer(base);
-        assertThat(refused.exitCode()).isNotZero();
+        RenderedManifests.Exit refused = runTheNatsInitContainer(base);
+        assertThat(refused.status()).isNotZero();
         assertThat(refused.output()).contains("placeholders").contains(placeholders.keySet());
-        assertThat(runTheNatsInitContainer(validKubernetesObjects("overlays/local")).exitCode()).isZero();
+        assertThat(runTheNatsInitContainer(validKubernetesObjects("overlays/local")).status()).isZero();
 
         for (String service : SERVICES) {
             String password = placeholders.get("NATS_PASSWORD_" + service.toUpperCase(Locale.ROOT));
@@ -106,26 +105,20 @@ class DeploymentManifestsTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("placeholder");
     }
 
-    private record InitRun(int exitCode, String output) {
-    }
-
     /** The nats StatefulSet's init container's command, run by sh with the environment its envFrom gives it. */
-    private static InitRun runTheNatsInitContainer(JsonNode objects) throws Exception {
+    private static RenderedManifests.Exit runTheNatsInitContainer(JsonNode objects) throws Exception {
         JsonNode init = RenderedManifests.named(objects, "StatefulSet", "nats").at("/spec/template/spec/initContainers/0");
         List<String> command = new ArrayList<>();
         init.get("command").forEach(part -> command.add(part.asText()));
         assertThat(command).hasSize(3).startsWith("/bin/sh", "-c");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("NATS_"));
         for (JsonNode source : init.get("envFrom")) {
             builder.environment().putAll(secretValues(RenderedManifests.named(objects, "Secret",
                     source.at("/secretRef/name").asText())));
         }
         assertThat(builder.environment()).containsKey("NATS_ROUTE_PASSWORD");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return new InitRun(process.exitValue(), output);
+        return RenderedManifests.exitOf(builder, Duration.ofSeconds(20));
     }
 
     @Test

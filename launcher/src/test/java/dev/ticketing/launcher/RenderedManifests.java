@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,29 @@ public final class RenderedManifests {
                 + "\n(scripts/test-infrastructure installs kubectl and deploy/validate's packages)").isZero();
         Files.deleteIfExists(errors);
         return output;
+    }
+
+    /** How a command ended: its exit status and what it wrote, output and errors together. */
+    public record Exit(int status, String output) {
+    }
+
+    /**
+     * Runs what {@code builder} describes, its output and errors into a file (so that the wait is bounded
+     * whatever the command does with its streams); fails the test, the command killed, when it takes longer
+     * than {@code limit}.
+     */
+    public static Exit exitOf(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("deploy-command", ".out");
+        try {
+            Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", builder.command()) + " did not end within " + limit);
+            }
+            return new Exit(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
     }
 
     public static List<JsonNode> ofKind(JsonNode objects, String kind) {

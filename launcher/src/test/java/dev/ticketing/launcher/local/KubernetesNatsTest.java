@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticketing.launcher.RenderedManifests;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -80,10 +79,7 @@ class KubernetesNatsTest extends DeployedNatsTest {
     private static int runInPod(List<String> command, int port) throws Exception {
         List<String> busybox = new ArrayList<>(List.of("busybox"));
         command.forEach(part -> busybox.add(part.replace("127.0.0.1:8222", "127.0.0.1:" + port)));
-        Process process = new ProcessBuilder(busybox).redirectErrorStream(true).start();
-        process.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).as(String.join(" ", busybox)).isTrue();
-        return process.exitValue();
+        return RenderedManifests.exitOf(new ProcessBuilder(busybox), Duration.ofSeconds(20)).status();
     }
 
     @Override
